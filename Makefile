@@ -1,0 +1,103 @@
+# Fast, secure crash discovery (RFC 6290 QCD) for libreswan 5.2.
+#
+# The upstream tarball is fetched from Debian's archive, verified,
+# unpacked under build/, our new files are laid over it and
+# patches/series is applied; upstream's own build does the rest.
+# See README.md.
+
+SHELL := /bin/bash
+TOP := $(CURDIR)
+BUILD := $(TOP)/build
+VERSION := 5.2
+TARBALL := $(BUILD)/dl/libreswan_$(VERSION).orig.tar.gz
+
+PATCHED_TREE := $(BUILD)/libreswan-$(VERSION)
+STOCK_TREE := $(BUILD)/stock/libreswan-$(VERSION)
+PATCHED_DEST := $(BUILD)/install/patched
+STOCK_DEST := $(BUILD)/install/stock
+
+# How the KVM test suite configures libreswan (testing/kvm/Makefile),
+# less what the UML guests cannot use (seccomp, electric fence).
+LSW_FLAGS := INITSYSTEM=systemd NSSDIR=/etc/ipsec.d SD_RESTART_TYPE=no \
+	USE_SECCOMP=false USE_EFENCE=false
+JOBS ?= $(shell nproc)
+SWANTEST := $(TOP)/testing/uml/swantest
+# tests at once; each runs 2-3 UML guests in its own namespace
+TEST_JOBS ?= 3
+
+OVERLAY := $(shell git -C $(TOP) ls-files programs lib include 2>/dev/null)
+PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
+
+.PHONY: all patched stock deps check check-stock check-upstream check-ours \
+	demo bench-recovery clean distclean keys
+
+all: patched
+
+deps:
+	@$(TOP)/mk/deps.sh
+
+$(BUILD)/.deps-ok: mk/deps.sh
+	@$(TOP)/mk/deps.sh
+	@mkdir -p $(BUILD) && touch $@
+
+$(TARBALL): | $(BUILD)/.deps-ok
+	$(TOP)/mk/fetch.sh $(BUILD)/dl
+
+# -- patched tree: unpack, overlay, patch -------------------------------
+
+$(BUILD)/.patched-unpacked: $(TARBALL) $(PATCHES)
+	rm -rf $(PATCHED_TREE) $(BUILD)/.patched-*
+	mkdir -p $(BUILD)
+	tar -xzf $(TARBALL) -C $(BUILD)
+	$(MAKE) --no-print-directory overlay
+	$(TOP)/mk/apply-patches.sh $(TOP)/patches $(PATCHED_TREE)
+	touch $@
+
+.PHONY: overlay
+overlay:
+	@for f in $(OVERLAY); do \
+		if ! cmp -s $$f $(PATCHED_TREE)/$$f; then \
+			mkdir -p $(PATCHED_TREE)/$$(dirname $$f); \
+			cp $$f $(PATCHED_TREE)/$$f; echo "overlay: $$f"; \
+		fi; \
+	done
+
+patched: $(BUILD)/.patched-unpacked
+	@$(MAKE) --no-print-directory overlay
+	$(MAKE) -C $(PATCHED_TREE) -j$(JOBS) base $(LSW_FLAGS)
+	$(MAKE) -C $(PATCHED_TREE) install-base $(LSW_FLAGS) DESTDIR=$(PATCHED_DEST) >$(BUILD)/install-patched.log
+	@$(MAKE) --no-print-directory keys TREE=$(PATCHED_TREE)
+	@echo "patched build installed in $(PATCHED_DEST)"
+
+# -- stock tree: the same tarball, nothing of ours ------------------------
+
+$(BUILD)/.stock-unpacked: $(TARBALL)
+	rm -rf $(BUILD)/stock
+	mkdir -p $(BUILD)/stock
+	tar -xzf $(TARBALL) -C $(BUILD)/stock
+	touch $@
+
+stock: $(BUILD)/.stock-unpacked
+	$(MAKE) -C $(STOCK_TREE) -j$(JOBS) base $(LSW_FLAGS)
+	$(MAKE) -C $(STOCK_TREE) install-base $(LSW_FLAGS) DESTDIR=$(STOCK_DEST) >$(BUILD)/install-stock.log
+	@$(MAKE) --no-print-directory keys TREE=$(STOCK_TREE)
+	@echo "stock build installed in $(STOCK_DEST)"
+
+# -- test keys: what upstream's "./kvm keys" makes, made on the host -----
+
+keys:
+	@$(TOP)/testing/uml/make-keys $(TREE)/testing
+
+# -- tests ------------------------------------------------------------
+
+check:
+	@$(TOP)/testing/uml/check
+
+check-stock: stock
+	$(SWANTEST) --stock -j $(TEST_JOBS) $$(testing/uml/list upstream)
+
+clean:
+	rm -rf $(PATCHED_TREE) $(BUILD)/stock $(BUILD)/install $(BUILD)/.patched-* $(BUILD)/.stock-*
+
+distclean:
+	rm -rf $(BUILD)
