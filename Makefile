@@ -25,7 +25,7 @@ SWANTEST := $(TOP)/testing/uml/swantest
 # tests at once; each runs 2-3 UML guests in its own namespace
 TEST_JOBS ?= 3
 
-OVERLAY := $(shell git -C $(TOP) ls-files programs lib include 2>/dev/null)
+OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standard programs lib include testing/programs 2>/dev/null)
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
 .PHONY: all patched stock deps check check-stock check-upstream check-ours \

@@ -1,0 +1,134 @@
+/* RFC 6290 Quick Crash Detection (QCD) tokens, for libreswan
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ */
+
+#ifndef QCD_TOKEN_H
+#define QCD_TOKEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <pk11pub.h>
+
+#include "shunk.h"
+#include "ike_spi.h"
+
+struct logger;
+struct sparse_names;
+
+/*
+ * RFC 6290 5.: "TOKEN_SECRET_DATA ... MUST be between 16 and 128
+ * octets".  Tokens we make are HMAC-SHA2-256 outputs.
+ */
+#define QCD_TOKEN_SIZE 32
+#define QCD_TOKEN_MIN_SIZE 16
+#define QCD_TOKEN_MAX_SIZE 128
+
+/* RFC 6290 4.5.: a taker verifies at least four tokens in a message */
+#define QCD_MAX_TOKENS 4
+
+/* the NSS nickname of the persistent QCD_SECRET key */
+#define QCD_SECRET_NICKNAME "qcd-secret"
+#define QCD_SECRET_SIZE 32	/* RFC 6290 5.1. */
+
+/*
+ * A token, fixed size so that it can live in the IKE SA and be wiped
+ * with it; .len is 0 when there is none.
+ */
+struct qcd_token {
+	size_t len;
+	uint8_t ptr[QCD_TOKEN_MAX_SIZE];
+};
+
+/*
+ * qcd=no|yes|maker|taker (ipsec.conf).  The values are bit sets of
+ * roles, with 0 as "not set" so that defaults work.
+ */
+enum qcd_options {
+	QCD_UNSET = 0,
+	QCD_NO = 1,
+	QCD_MAKER = 2,
+	QCD_TAKER = 4,
+	QCD_YES = 6,	/* QCD_MAKER|QCD_TAKER */
+};
+#define QCD_ROLES (QCD_MAKER|QCD_TAKER)
+
+extern const struct sparse_names qcd_option_names;
+
+/*
+ * Compute the token for SPIS: HMAC-SHA2-256(SECRET, SPIi | SPIr), RFC
+ * 6290 5.1., inside NSS (SECRET never leaves the token).  Returns
+ * false, with TOKEN emptied and the NSS error left for the caller to
+ * report, when NSS fails.
+ */
+bool qcd_token_from_secret(PK11SymKey *secret, const ike_spis_t *spis,
+			   struct qcd_token *token);
+
+/*
+ * Fill TOKEN from the data of a peer's QUICK_CRASH_DETECTION notify;
+ * false (TOKEN emptied) unless it is 16 to 128 octets long.
+ */
+bool qcd_token_from_shunk(shunk_t data, struct qcd_token *token);
+
+/*
+ * Constant-time comparison: the time taken depends only on the
+ * lengths, which are not secret.  An empty token matches nothing.
+ */
+bool qcd_token_eq(const struct qcd_token *l, const struct qcd_token *r);
+
+/*
+ * A short fingerprint for status output: the first 4 octets of
+ * SHA2-256("QCD fingerprint" | token) in hex.  It identifies a token
+ * without revealing anything usable about it.
+ */
+typedef struct {
+	char buf[4 * 2 + 1];
+} qcd_fingerprint_buf;
+const char *str_qcd_fingerprint(const struct qcd_token *token,
+				qcd_fingerprint_buf *buf);
+
+/* wipe TOKEN (the single exit path for a token's bytes) */
+void wipe_qcd_token(struct qcd_token *token);
+
+/*
+ * Find the persistent QCD secret (NICKNAME) in SLOT; NULL when there
+ * is none.  The caller owns the reference.
+ */
+PK11SymKey *qcd_find_secret(PK11SlotInfo *slot, const char *nickname,
+			    struct logger *logger);
+
+/*
+ * The payloads of an unprotected reply, RFC 6290 4.5.:
+ *
+ *     message             --> N(INVALID_IKE_SPI), N(QCD_TOKEN)+
+ *
+ * parsed from the bytes after the IKE header (NP is the header's Next
+ * Payload).  Every payload must be a Notify; other notifications are
+ * ignored; each QCD notify must have Protocol ID 1 (IKE), SPI Size 0
+ * and 16 to 128 octets of data; at most QCD_MAX_TOKENS of them; no
+ * bytes may follow the last payload.
+ */
+struct qcd_reply {
+	bool invalid_ike_spi;
+	unsigned nr_tokens;
+	struct qcd_token tokens[QCD_MAX_TOKENS];
+};
+
+/* NULL when REPLY is complete and well formed, else why not */
+const char *qcd_parse_reply(uint8_t np, shunk_t payloads, struct qcd_reply *reply);
+
+void wipe_qcd_reply(struct qcd_reply *reply);
+
+#endif

@@ -1,0 +1,114 @@
+/* RFC 6290 Quick Crash Detection (QCD) unprotected replies, for libreswan
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ *
+ * The taker parses the reply itself, from the raw bytes, rather than
+ * through pluto's payload decoder: the reply is unauthenticated, so
+ * the parser is strict, small, side-effect free and unit-tested
+ * (testing/programs/qcdcheck).
+ */
+
+#include "qcd_token.h"
+#include "ietf_constants.h"
+
+void wipe_qcd_reply(struct qcd_reply *reply)
+{
+	for (unsigned i = 0; i < QCD_MAX_TOKENS; i++) {
+		wipe_qcd_token(&reply->tokens[i]);
+	}
+	reply->nr_tokens = 0;
+	reply->invalid_ike_spi = false;
+}
+
+/*
+ * RFC 7296 3.2.  Generic Payload Header, 3.10.  Notify Payload
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * | Next Payload  |C|  RESERVED   |         Payload Length        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Protocol ID  |   SPI Size    |      Notify Message Type      |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * ~                Security Parameter Index (SPI)                 ~
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * ~                       Notification Data                       ~
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ */
+#define NOTIFY_HEADER_SIZE 8
+
+const char *qcd_parse_reply(uint8_t np, shunk_t payloads, struct qcd_reply *reply)
+{
+	wipe_qcd_reply(reply);
+	const uint8_t *p = payloads.ptr;
+	size_t left = payloads.len;
+
+	while (np != ISAKMP_NEXT_v2NONE) {
+		if (np != ISAKMP_NEXT_v2N) {
+			return "payload other than Notify";
+		}
+		if (left < NOTIFY_HEADER_SIZE) {
+			return "truncated Notify payload";
+		}
+		uint8_t next = p[0];
+		size_t length = ((size_t)p[2] << 8) | p[3];
+		uint8_t protoid = p[4];
+		uint8_t spisize = p[5];
+		unsigned type = ((unsigned)p[6] << 8) | p[7];
+		if (length < NOTIFY_HEADER_SIZE || length > left) {
+			return "bad Notify payload length";
+		}
+		if (NOTIFY_HEADER_SIZE + (size_t)spisize > length) {
+			return "bad Notify SPI size";
+		}
+		shunk_t data = shunk2(p + NOTIFY_HEADER_SIZE + spisize,
+				      length - NOTIFY_HEADER_SIZE - spisize);
+		switch (type) {
+		case v2N_INVALID_IKE_SPI:
+			reply->invalid_ike_spi = true;
+			break;
+		case v2N_QUICK_CRASH_DETECTION:
+			/* RFC 6290 4.1. */
+			if (protoid != IKEv2_SEC_PROTO_IKE) {
+				return "QUICK_CRASH_DETECTION Protocol ID is not 1 (IKE)";
+			}
+			if (spisize != 0) {
+				return "QUICK_CRASH_DETECTION SPI Size is not 0";
+			}
+			if (reply->nr_tokens >= QCD_MAX_TOKENS) {
+				return "more than 4 QUICK_CRASH_DETECTION tokens";
+			}
+			if (!qcd_token_from_shunk(data, &reply->tokens[reply->nr_tokens])) {
+				return "QUICK_CRASH_DETECTION token is not 16 to 128 octets";
+			}
+			reply->nr_tokens++;
+			break;
+		default:
+			/* other notifications are allowed and ignored */
+			break;
+		}
+		np = next;
+		p += length;
+		left -= length;
+	}
+	if (left != 0) {
+		return "trailing bytes after the last payload";
+	}
+	if (!reply->invalid_ike_spi) {
+		return "no INVALID_IKE_SPI notification";
+	}
+	if (reply->nr_tokens == 0) {
+		return "no QUICK_CRASH_DETECTION token";
+	}
+	return NULL;
+}

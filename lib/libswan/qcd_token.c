@@ -1,0 +1,156 @@
+/* RFC 6290 Quick Crash Detection (QCD) tokens, for libreswan
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ *
+ * Pure computations on tokens, kept out of pluto so that
+ * testing/programs/qcdcheck can test them with known answers.
+ */
+
+#include <string.h>
+
+#include <pk11pub.h>
+#include <secoid.h>
+#include <hasht.h>
+#include <nss.h>		/* for NSS_SecureMemcmp() */
+
+#include "qcd_token.h"
+#include "sparse_names.h"
+#include "lswlog.h"
+#include "lswnss.h"
+
+const struct sparse_names qcd_option_names = {
+	.list = {
+		SPARSE("no",	QCD_NO),
+		SPARSE("yes",	QCD_YES),
+		SPARSE("maker",	QCD_MAKER),
+		SPARSE("taker",	QCD_TAKER),
+		SPARSE_NULL
+	},
+};
+
+void wipe_qcd_token(struct qcd_token *token)
+{
+	/* volatile write: not optimised away as a dead store */
+	volatile uint8_t *p = token->ptr;
+	for (size_t i = 0; i < sizeof(token->ptr); i++) {
+		p[i] = 0;
+	}
+	token->len = 0;
+}
+
+/*
+ * RFC 6290 5.1.  A Stateless Method of Token Generation
+ *
+ *   TOKEN_SECRET_DATA = HASH(QCD_SECRET | SPI-I | SPI-R)
+ *
+ * with HMAC-SHA2-256 as HASH, keyed by QCD_SECRET, computed by NSS
+ * so that the secret is never in pluto's memory.
+ */
+bool qcd_token_from_secret(PK11SymKey *secret, const ike_spis_t *spis,
+			   struct qcd_token *token)
+{
+	wipe_qcd_token(token);
+	if (secret == NULL) {
+		return false;
+	}
+	SECItem noparam = { .type = siBuffer, .data = NULL, .len = 0, };
+	PK11Context *ctx = PK11_CreateContextBySymKey(CKM_SHA256_HMAC, CKA_SIGN,
+						      secret, &noparam);
+	if (ctx == NULL) {
+		return false;
+	}
+	unsigned len = 0;
+	bool ok = (PK11_DigestBegin(ctx) == SECSuccess &&
+		   PK11_DigestOp(ctx, spis->initiator.bytes,
+				 sizeof(spis->initiator.bytes)) == SECSuccess &&
+		   PK11_DigestOp(ctx, spis->responder.bytes,
+				 sizeof(spis->responder.bytes)) == SECSuccess &&
+		   PK11_DigestFinal(ctx, token->ptr, &len,
+				    sizeof(token->ptr)) == SECSuccess &&
+		   len == QCD_TOKEN_SIZE);
+	PK11_DestroyContext(ctx, PR_TRUE);
+	if (!ok) {
+		wipe_qcd_token(token);
+		return false;
+	}
+	token->len = len;
+	return true;
+}
+
+bool qcd_token_from_shunk(shunk_t data, struct qcd_token *token)
+{
+	wipe_qcd_token(token);
+	if (data.len < QCD_TOKEN_MIN_SIZE || data.len > QCD_TOKEN_MAX_SIZE) {
+		return false;
+	}
+	memcpy(token->ptr, data.ptr, data.len);
+	token->len = data.len;
+	return true;
+}
+
+bool qcd_token_eq(const struct qcd_token *l, const struct qcd_token *r)
+{
+	if (l->len == 0 || l->len != r->len) {
+		return false;
+	}
+	return NSS_SecureMemcmp(l->ptr, r->ptr, l->len) == 0;
+}
+
+const char *str_qcd_fingerprint(const struct qcd_token *token,
+				qcd_fingerprint_buf *buf)
+{
+	static const char label[] = "QCD fingerprint";
+	uint8_t hash[SHA256_LENGTH];
+	unsigned len = 0;
+	strcpy(buf->buf, "-");
+	if (token->len == 0) {
+		return buf->buf;
+	}
+	PK11Context *ctx = PK11_CreateDigestContext(SEC_OID_SHA256);
+	if (ctx == NULL) {
+		return buf->buf;
+	}
+	if (PK11_DigestBegin(ctx) == SECSuccess &&
+	    PK11_DigestOp(ctx, (const uint8_t *)label, sizeof(label) - 1) == SECSuccess &&
+	    PK11_DigestOp(ctx, token->ptr, token->len) == SECSuccess &&
+	    PK11_DigestFinal(ctx, hash, &len, sizeof(hash)) == SECSuccess &&
+	    len == sizeof(hash)) {
+		static const char hex[] = "0123456789abcdef";
+		for (unsigned i = 0; i < 4; i++) {
+			buf->buf[2 * i] = hex[hash[i] >> 4];
+			buf->buf[2 * i + 1] = hex[hash[i] & 0xf];
+		}
+		buf->buf[8] = '\0';
+	}
+	PK11_DestroyContext(ctx, PR_TRUE);
+	return buf->buf;
+}
+
+PK11SymKey *qcd_find_secret(PK11SlotInfo *slot, const char *nickname,
+			    struct logger *logger)
+{
+	PK11SymKey *found = NULL;
+	PK11SymKey *list = PK11_ListFixedKeysInSlot(slot, (char *)nickname,
+						    lsw_nss_get_password_context(logger));
+	/* the list is chained through PK11_GetNextSymKey(); keep the first */
+	while (list != NULL) {
+		PK11SymKey *next = PK11_GetNextSymKey(list);
+		if (found == NULL) {
+			found = list;
+		} else {
+			PK11_FreeSymKey(list);
+		}
+		list = next;
+	}
+	return found;
+}

@@ -1,0 +1,292 @@
+/* QCD (RFC 6290) token and reply-parser checks, for libreswan
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ *
+ * Known answers were computed independently (Python's hmac/hashlib):
+ *
+ *   hmac.new(bytes(range(32)), SPIi + SPIr, sha256)
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include <nss.h>
+#include <pk11pub.h>
+
+#include "qcd_token.h"
+#include "ietf_constants.h"
+#include "lswtool.h"
+#include "lswlog.h"
+#include "lswalloc.h"
+#include "sparse_names.h"
+
+static unsigned fails;
+
+#define FAIL(FMT, ...)							\
+	{								\
+		fails++;						\
+		fprintf(stderr, "%s:%d: FAILED: " FMT "\n",		\
+			__FILE__, __LINE__, ##__VA_ARGS__);		\
+	}
+
+static void hex(const uint8_t *p, size_t len, char *out)
+{
+	for (size_t i = 0; i < len; i++) {
+		sprintf(out + 2 * i, "%02x", p[i]);
+	}
+	out[2 * len] = '\0';
+}
+
+static PK11SymKey *import_secret(const uint8_t *bytes, size_t len)
+{
+	PK11SlotInfo *slot = PK11_GetInternalSlot();
+	SECItem item = { .type = siBuffer, .data = (uint8_t *)bytes, .len = len, };
+	PK11SymKey *key = PK11_ImportSymKey(slot, CKM_SHA256_HMAC, PK11_OriginUnwrap,
+					    CKA_SIGN, &item, NULL);
+	PK11_FreeSlot(slot);
+	return key;
+}
+
+static void check_token_kat(void)
+{
+	static const struct {
+		uint8_t secret;	/* 0: bytes 0..31, else every byte */
+		const char *spii;
+		const char *spir;
+		const char *token;
+		const char *fingerprint;
+	} tests[] = {
+		{ 0, "0102030405060708", "1112131415161718",
+		  "07215b998b9a990c5cc6a160e9180b487dc80d13a7e464ed0d1298cfbf652467",
+		  "485115e6", },
+		{ 0xa5, "0000000000000000", "ffffffffffffffff",
+		  "1e81446713ddf86d408f3ac5708ab5494ade4ee9271818a80539bc4860e5ee27",
+		  NULL, },
+	};
+	for (unsigned t = 0; t < elemsof(tests); t++) {
+		uint8_t secret[QCD_SECRET_SIZE];
+		for (unsigned i = 0; i < sizeof(secret); i++) {
+			secret[i] = (tests[t].secret == 0 ? i : tests[t].secret);
+		}
+		PK11SymKey *key = import_secret(secret, sizeof(secret));
+		if (key == NULL) {
+			FAIL("[%u] cannot import secret", t);
+			continue;
+		}
+		ike_spis_t spis;
+		for (unsigned i = 0; i < 8; i++) {
+			sscanf(tests[t].spii + 2 * i, "%2hhx", &spis.initiator.bytes[i]);
+			sscanf(tests[t].spir + 2 * i, "%2hhx", &spis.responder.bytes[i]);
+		}
+		struct qcd_token token;
+		if (!qcd_token_from_secret(key, &spis, &token)) {
+			FAIL("[%u] qcd_token_from_secret() failed", t);
+		} else {
+			char got[2 * QCD_TOKEN_MAX_SIZE + 1];
+			hex(token.ptr, token.len, got);
+			if (token.len != QCD_TOKEN_SIZE || strcmp(got, tests[t].token) != 0) {
+				FAIL("[%u] token %s, expected %s", t, got, tests[t].token);
+			}
+			/* same input, same token: RFC 6290 1.1 */
+			struct qcd_token again;
+			if (!qcd_token_from_secret(key, &spis, &again) ||
+			    !qcd_token_eq(&token, &again)) {
+				FAIL("[%u] token not reproducible", t);
+			}
+			/* a different SPI gives a different token */
+			spis.responder.bytes[7] ^= 1;
+			if (!qcd_token_from_secret(key, &spis, &again) ||
+			    qcd_token_eq(&token, &again)) {
+				FAIL("[%u] tokens collide", t);
+			}
+			if (tests[t].fingerprint != NULL) {
+				qcd_fingerprint_buf fb;
+				const char *fp = str_qcd_fingerprint(&token, &fb);
+				if (strcmp(fp, tests[t].fingerprint) != 0) {
+					FAIL("[%u] fingerprint %s, expected %s", t, fp,
+					     tests[t].fingerprint);
+				}
+			}
+			wipe_qcd_token(&token);
+			if (token.len != 0 || token.ptr[0] != 0) {
+				FAIL("[%u] token not wiped", t);
+			}
+		}
+		PK11_FreeSymKey(key);
+	}
+	/* no secret, no token */
+	ike_spis_t spis = {0};
+	struct qcd_token token;
+	if (qcd_token_from_secret(NULL, &spis, &token) || token.len != 0) {
+		FAIL("token without a secret");
+	}
+}
+
+static void check_token_eq(void)
+{
+	struct qcd_token a = {0}, b = {0};
+	if (qcd_token_eq(&a, &b)) {
+		FAIL("empty tokens compare equal");
+	}
+	a.len = b.len = 16;
+	memset(a.ptr, 7, 16);
+	memset(b.ptr, 7, 16);
+	if (!qcd_token_eq(&a, &b)) {
+		FAIL("equal tokens compare unequal");
+	}
+	b.ptr[15] = 8;
+	if (qcd_token_eq(&a, &b)) {
+		FAIL("last octet ignored");
+	}
+	b.ptr[15] = 7;
+	b.len = 17;
+	if (qcd_token_eq(&a, &b)) {
+		FAIL("length ignored");
+	}
+}
+
+/* build an unprotected reply body: notifies (type, protoid, data_len) */
+struct n {
+	unsigned type;
+	uint8_t protoid;
+	uint8_t spisize;
+	size_t len;
+};
+
+static size_t build(uint8_t *buf, const struct n *ns, unsigned nr, size_t trailing)
+{
+	size_t off = 0;
+	for (unsigned i = 0; i < nr; i++) {
+		size_t length = 8 + ns[i].spisize + ns[i].len;
+		buf[off + 0] = (i + 1 < nr ? ISAKMP_NEXT_v2N : ISAKMP_NEXT_v2NONE);
+		buf[off + 1] = 0;
+		buf[off + 2] = length >> 8;
+		buf[off + 3] = length & 0xff;
+		buf[off + 4] = ns[i].protoid;
+		buf[off + 5] = ns[i].spisize;
+		buf[off + 6] = ns[i].type >> 8;
+		buf[off + 7] = ns[i].type & 0xff;
+		memset(buf + off + 8, 0x40 + i, ns[i].spisize + ns[i].len);
+		off += length;
+	}
+	memset(buf + off, 0xee, trailing);
+	return off + trailing;
+}
+
+static void check_parse_reply(void)
+{
+#define ISPI { v2N_INVALID_IKE_SPI, 1, 0, 0 }
+#define QCD(LEN) { v2N_QUICK_CRASH_DETECTION, 1, 0, LEN }
+	static const struct {
+		const char *what;
+		struct n ns[6];
+		unsigned nr;
+		size_t trailing;
+		bool ok;
+		unsigned tokens;
+	} tests[] = {
+		{ "32 octets", { ISPI, QCD(32), }, 2, 0, true, 1, },
+		{ "15 octets", { ISPI, QCD(15), }, 2, 0, false, 0, },
+		{ "16 octets", { ISPI, QCD(16), }, 2, 0, true, 1, },
+		{ "128 octets", { ISPI, QCD(128), }, 2, 0, true, 1, },
+		{ "129 octets", { ISPI, QCD(129), }, 2, 0, false, 0, },
+		{ "Protocol ID 0", { ISPI, { v2N_QUICK_CRASH_DETECTION, 0, 0, 32 }, }, 2, 0, false, 0, },
+		{ "Protocol ID 3", { ISPI, { v2N_QUICK_CRASH_DETECTION, 3, 0, 32 }, }, 2, 0, false, 0, },
+		{ "SPI size 4", { ISPI, { v2N_QUICK_CRASH_DETECTION, 1, 4, 32 }, }, 2, 0, false, 0, },
+		{ "trailing bytes", { ISPI, QCD(32), }, 2, 1, false, 0, },
+		{ "no INVALID_IKE_SPI", { QCD(32), }, 1, 0, false, 0, },
+		{ "no token", { ISPI, }, 1, 0, false, 0, },
+		{ "four tokens", { ISPI, QCD(32), QCD(16), QCD(64), QCD(32), }, 5, 0, true, 4, },
+		{ "five tokens", { ISPI, QCD(32), QCD(32), QCD(32), QCD(32), QCD(32), }, 6, 0, false, 0, },
+		{ "token first", { QCD(32), ISPI, }, 2, 0, true, 1, },
+		{ "other notify", { ISPI, { v2N_COOKIE2, 0, 0, 8 }, QCD(32), }, 3, 0, true, 1, },
+	};
+	for (unsigned t = 0; t < elemsof(tests); t++) {
+		uint8_t buf[1024];
+		size_t len = build(buf, tests[t].ns, tests[t].nr, tests[t].trailing);
+		struct qcd_reply reply;
+		const char *diag = qcd_parse_reply(ISAKMP_NEXT_v2N, shunk2(buf, len), &reply);
+		if ((diag == NULL) != tests[t].ok) {
+			FAIL("[%s] %s", tests[t].what, diag == NULL ? "accepted" : diag);
+		} else if (diag == NULL && reply.nr_tokens != tests[t].tokens) {
+			FAIL("[%s] %u tokens, expected %u", tests[t].what,
+			     reply.nr_tokens, tests[t].tokens);
+		}
+		/* truncated at every length: never accepted, never overread */
+		for (size_t cut = 1; cut < len; cut++) {
+			if (qcd_parse_reply(ISAKMP_NEXT_v2N, shunk2(buf, len - cut), &reply) == NULL &&
+			    tests[t].trailing < cut) {
+				FAIL("[%s] accepted when cut by %zu", tests[t].what, cut);
+			}
+		}
+		wipe_qcd_reply(&reply);
+	}
+	/* a reply whose first payload is not a notify */
+	struct qcd_reply reply;
+	uint8_t sk[8] = { 0, 0, 0, 8, 0, 0, 0, 0, };
+	if (qcd_parse_reply(ISAKMP_NEXT_v2SK, shunk2(sk, sizeof(sk)), &reply) == NULL) {
+		FAIL("SK payload accepted");
+	}
+	if (qcd_parse_reply(ISAKMP_NEXT_v2NONE, shunk2(sk, 0), &reply) == NULL) {
+		FAIL("empty message accepted");
+	}
+#undef ISPI
+#undef QCD
+}
+
+static void check_option_names(void)
+{
+	static const struct { const char *name; enum qcd_options value; } tests[] = {
+		{ "no", QCD_NO, }, { "yes", QCD_YES, },
+		{ "maker", QCD_MAKER, }, { "taker", QCD_TAKER, },
+	};
+	for (unsigned t = 0; t < elemsof(tests); t++) {
+		const struct sparse_name *sn = sparse_lookup(&qcd_option_names,
+								       shunk1(tests[t].name));
+		if (sn == NULL || sn->value != tests[t].value) {
+			FAIL("qcd=%s", tests[t].name);
+		}
+	}
+	if (sparse_lookup(&qcd_option_names, shunk1("both")) != NULL) {
+		FAIL("qcd=both accepted");
+	}
+	if ((QCD_YES & QCD_ROLES) != (QCD_MAKER | QCD_TAKER) || (QCD_NO & QCD_ROLES) != 0) {
+		FAIL("role bits");
+	}
+}
+
+int main(int argc, char *argv[])
+{
+	leak_detective = true;
+	struct logger *logger = tool_logger(argc, argv);
+
+	if (NSS_NoDB_Init(".") != SECSuccess) {
+		fprintf(stderr, "NSS_NoDB_Init() failed\n");
+		return 1;
+	}
+
+	check_token_kat();
+	check_token_eq();
+	check_parse_reply();
+	check_option_names();
+
+	NSS_Shutdown();
+	if (report_leaks(logger)) {
+		fails++;
+	}
+	if (fails > 0) {
+		fprintf(stderr, "TOTAL FAILURES: %d\n", fails);
+		return 1;
+	}
+	return 0;
+}
