@@ -24,9 +24,9 @@
 
 #include "shunk.h"
 #include "ike_spi.h"
+#include "qcd_options.h"
 
 struct logger;
-struct sparse_names;
 
 /*
  * RFC 6290 5.: "TOKEN_SECRET_DATA ... MUST be between 16 and 128
@@ -52,20 +52,6 @@ struct qcd_token {
 	uint8_t ptr[QCD_TOKEN_MAX_SIZE];
 };
 
-/*
- * qcd=no|yes|maker|taker (ipsec.conf).  The values are bit sets of
- * roles, with 0 as "not set" so that defaults work.
- */
-enum qcd_options {
-	QCD_UNSET = 0,
-	QCD_NO = 1,
-	QCD_MAKER = 2,
-	QCD_TAKER = 4,
-	QCD_YES = 6,	/* QCD_MAKER|QCD_TAKER */
-};
-#define QCD_ROLES (QCD_MAKER|QCD_TAKER)
-
-extern const struct sparse_names qcd_option_names;
 
 /*
  * Compute the token for SPIS: HMAC-SHA2-256(SECRET, SPIi | SPIr), RFC

@@ -24,19 +24,8 @@
 #include <nss.h>		/* for NSS_SecureMemcmp() */
 
 #include "qcd_token.h"
-#include "sparse_names.h"
 #include "lswlog.h"
 #include "lswnss.h"
-
-const struct sparse_names qcd_option_names = {
-	.list = {
-		SPARSE("no",	QCD_NO),
-		SPARSE("yes",	QCD_YES),
-		SPARSE("maker",	QCD_MAKER),
-		SPARSE("taker",	QCD_TAKER),
-		SPARSE_NULL
-	},
-};
 
 void wipe_qcd_token(struct qcd_token *token)
 {

@@ -1,0 +1,36 @@
+/* RFC 6290 Quick Crash Detection (QCD) configuration, for libreswan
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ */
+
+#ifndef QCD_OPTIONS_H
+#define QCD_OPTIONS_H
+
+struct sparse_names;
+
+/*
+ * qcd=no|yes|maker|taker (ipsec.conf).  The values are bit sets of
+ * roles, with 0 as "not set" so that defaults work.
+ */
+enum qcd_options {
+	QCD_UNSET = 0,
+	QCD_NO = 1,
+	QCD_MAKER = 2,
+	QCD_TAKER = 4,
+	QCD_YES = 6,	/* QCD_MAKER|QCD_TAKER */
+};
+#define QCD_ROLES (QCD_MAKER|QCD_TAKER)
+
+extern const struct sparse_names qcd_option_names;
+
+#endif

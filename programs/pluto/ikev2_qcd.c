@@ -1,0 +1,572 @@
+/* IKEv2 Quick Crash Detection (RFC 6290), for libreswan
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ *
+ * RFC 6290 3.  Protocol Outline:
+ *
+ *   Supporting implementations will send a notification, called a "QCD
+ *   token", as described in Section 4.1 in the first IKE_AUTH exchange
+ *   messages.  These are the first IKE_AUTH request and final IKE_AUTH
+ *   response that contain the AUTH payloads. [...]  If a token maker
+ *   receives a protected IKE request with unknown IKE SPIs, it SHOULD
+ *   generate a new token that is identical to the previous token, and
+ *   send it to the requesting peer in an unprotected IKE message.
+ *
+ * Roles, decided per connection with qcd=no|yes|maker|taker:
+ *
+ * - maker: gives the peer a token, HMAC-SHA2-256(QCD_SECRET, SPIi |
+ *   SPIr), computed inside NSS from a persistent key (nickname
+ *   "qcd-secret") that never leaves the NSS database; after losing
+ *   its state it answers the peer's protected requests with
+ *   N(INVALID_IKE_SPI), N(QUICK_CRASH_DETECTION), rate limited.
+ *
+ * - taker: keeps the peer's token with the IKE SA; an unprotected
+ *   reply that answers an outstanding request of ours and carries the
+ *   stored token proves that the peer lost its state: delete the IKE
+ *   SA and its Child SAs without a Delete and revive the connection at
+ *   once, as a liveness timeout would, a minute earlier.
+ *
+ * What an unauthenticated packet can cause is a debug line and a
+ * counter, never an operator-level log line, and every reply to one
+ * is rate limited.  Token bytes are never logged: only a fingerprint.
+ */
+
+#include "defs.h"
+
+#include "ikev2_qcd.h"
+
+#include "state.h"
+#include "connections.h"
+#include "demux.h"
+#include "packet.h"
+#include "log.h"
+#include "show.h"
+#include "send.h"
+#include "ikev2.h"
+#include "ikev2_msgid.h"
+#include "ikev2_notification.h"
+#include "terminate.h"
+#include "impair.h"
+#include "lswnss.h"
+#include "ip_address.h"
+#include "ip_endpoint.h"
+#include "monotime.h"
+
+/*
+ * Counters: ipsec whack --qcd-status and --globalstatus.
+ */
+
+static struct {
+	uintmax_t tokens_sent;
+	uintmax_t tokens_stored;
+	uintmax_t tokens_malformed;
+	uintmax_t replies_sent;
+	uintmax_t replies_rate_limited;
+	uintmax_t replies_failed;
+	uintmax_t verified;
+	uintmax_t verify_failed;
+	uintmax_t verify_unsolicited;
+	uintmax_t verify_no_token;
+	uintmax_t verify_malformed;
+	uintmax_t verify_rate_limited;
+} qcd_stats;
+
+void clear_qcd_stats(void)
+{
+	zero(&qcd_stats);
+}
+
+/*
+ * The secret.
+ *
+ * pluto opens its NSS database read-only, so it can't create the
+ * key; "ipsec qcdsecret" does, out of band, and "ipsec start" runs it
+ * when a connection has qcd=yes or qcd=maker.  Without the key this
+ * pluto is a taker only.
+ */
+
+static struct {
+	bool looked;		/* lookup attempted */
+	bool have_maker;	/* a loaded connection has the maker role */
+	PK11SymKey *key;	/* NULL: taker only */
+} qcd_secret;
+
+static PK11SymKey *get_qcd_secret(struct logger *logger)
+{
+	if (qcd_secret.looked) {
+		return qcd_secret.key;
+	}
+	qcd_secret.looked = true;
+	PK11SlotInfo *slot = lsw_nss_get_authenticated_slot(logger);
+	if (slot == NULL) {
+		llog(RC_LOG, logger,
+		     "QCD: cannot open the NSS database to look for the \"%s\" key; acting as taker only",
+		     QCD_SECRET_NICKNAME);
+		return NULL;
+	}
+	qcd_secret.key = qcd_find_secret(slot, QCD_SECRET_NICKNAME, logger);
+	PK11_FreeSlot(slot);
+	if (qcd_secret.key == NULL) {
+		llog(RC_LOG, logger,
+		     "QCD: no \"%s\" key in the NSS database (create it with 'ipsec qcdsecret --create'); acting as taker only",
+		     QCD_SECRET_NICKNAME);
+		return NULL;
+	}
+	/* prove it works, without showing anything of it */
+	struct qcd_token probe;
+	ike_spis_t zero_spis = {0};
+	if (!qcd_token_from_secret(qcd_secret.key, &zero_spis, &probe)) {
+		llog(RC_LOG, logger,
+		     "QCD: the \"%s\" key in the NSS database cannot compute HMAC-SHA2-256 tokens (NSS error %d); acting as taker only",
+		     QCD_SECRET_NICKNAME, PORT_GetError());
+		PK11_FreeSymKey(qcd_secret.key);
+		qcd_secret.key = NULL;
+		return NULL;
+	}
+	wipe_qcd_token(&probe);
+	ldbg(logger, "QCD: using the \"%s\" key from the NSS database", QCD_SECRET_NICKNAME);
+	return qcd_secret.key;
+}
+
+void qcd_connection_loaded(enum qcd_options qcd, struct logger *logger)
+{
+	if (qcd & QCD_MAKER) {
+		qcd_secret.have_maker = true;
+		get_qcd_secret(logger);
+	}
+}
+
+void free_qcd(void)
+{
+	if (qcd_secret.key != NULL) {
+		PK11_FreeSymKey(qcd_secret.key);
+		qcd_secret.key = NULL;
+	}
+}
+
+static enum qcd_options ike_qcd(const struct ike_sa *ike)
+{
+	return ike->sa.st_connection->config->qcd & QCD_ROLES;
+}
+
+/*
+ * Emit one notification; Protocol ID is 1 (IKE) for QCD (RFC 6290
+ * 4.1.), 0 for INVALID_IKE_SPI (RFC 7296 3.10: no SPI, so zero).
+ */
+static bool emit_v2N_token(v2_notification_t ntype,
+			   enum ikev2_sec_proto_id protoid,
+			   const struct qcd_token *token,
+			   struct pbs_out *outs)
+{
+	struct pbs_out pl;
+	if (!open_v2N_SA_output_pbs(outs, ntype, protoid, NULL, &pl)) {
+		return false;
+	}
+	if (token != NULL && !pbs_out_raw(&pl, token->ptr, token->len, "QCD token")) {
+		return false;
+	}
+	close_output_pbs(&pl);
+	return true;
+}
+
+/* our token for SPIS, impaired as asked */
+static bool make_token(const ike_spis_t *spis, struct qcd_token *token,
+		       struct logger *logger)
+{
+	if (!qcd_token_from_secret(get_qcd_secret(logger), spis, token)) {
+		return false;
+	}
+	if (impair.qcd_bogus_token) {
+		llog(RC_LOG, logger, "IMPAIR: sending a bogus QCD token");
+		token->ptr[0] ^= 0xff;
+	}
+	return true;
+}
+
+/*
+ * RFC 6290 4.2.  Token in the Initial Exchanges
+ */
+
+bool emit_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct pbs_out *pbs)
+{
+	if (!(ike_qcd(ike) & QCD_MAKER)) {
+		return true;
+	}
+	if (impair.omit_v2_notification.enabled &&
+	    impair.omit_v2_notification.value == v2N_QUICK_CRASH_DETECTION) {
+		llog_sa(RC_LOG, ike, "IMPAIR: omitting QUICK_CRASH_DETECTION notification");
+		return true;
+	}
+	struct qcd_token token;
+	if (!make_token(&ike->sa.st_ike_spis, &token, ike->sa.logger)) {
+		/* no secret (already logged): taker only */
+		return true;
+	}
+	bool ok = emit_v2N_token(v2N_QUICK_CRASH_DETECTION, IKEv2_SEC_PROTO_IKE,
+				 &token, pbs);
+	if (ok) {
+		qcd_fingerprint_buf fb;
+		ldbg_sa(ike, "QCD: sent our token (fingerprint %s)",
+			str_qcd_fingerprint(&token, &fb));
+		ike->sa.st_v2_qcd.token_sent = true;
+		qcd_stats.tokens_sent++;
+	}
+	wipe_qcd_token(&token);
+	return ok;
+}
+
+/*
+ * RFC 6290 3.: "A token taker MUST store the token or a digest of
+ * the token", 4.4.: "The token taker MUST accept such tokens from
+ * any protected exchange".  The latest one wins.
+ */
+
+void process_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct msg_digest *md)
+{
+	if (!(ike_qcd(ike) & QCD_TAKER)) {
+		return;
+	}
+	for (struct payload_digest *pd = md->chain[ISAKMP_NEXT_v2N];
+	     pd != NULL; pd = pd->next) {
+		const struct ikev2_notify *n = &pd->payload.v2n;
+		if (n->isan_type != v2N_QUICK_CRASH_DETECTION) {
+			continue;
+		}
+		struct qcd_token token;
+		if (n->isan_protoid != IKEv2_SEC_PROTO_IKE || n->isan_spisize != 0 ||
+		    !qcd_token_from_shunk(pbs_in_left(&pd->pbs), &token)) {
+			ldbg_sa(ike, "QCD: ignoring malformed QUICK_CRASH_DETECTION notification (Protocol ID %u, SPI size %u, %zu octets)",
+				n->isan_protoid, n->isan_spisize, pbs_left(&pd->pbs));
+			qcd_stats.tokens_malformed++;
+			continue;
+		}
+		wipe_qcd_token(&ike->sa.st_v2_qcd.peer_token);
+		ike->sa.st_v2_qcd.peer_token = token;
+		ike->sa.st_v2_qcd.peer_token_time = mononow();
+		wipe_qcd_token(&token);
+		qcd_fingerprint_buf fb;
+		ldbg_sa(ike, "QCD: stored the peer's token (fingerprint %s)",
+			str_qcd_fingerprint(&ike->sa.st_v2_qcd.peer_token, &fb));
+		qcd_stats.tokens_stored++;
+	}
+}
+
+void wipe_v2_qcd_state(struct state *st)
+{
+	wipe_qcd_token(&st->st_v2_qcd.peer_token);
+}
+
+/*
+ * Rate limits.
+ *
+ * A token bucket per purpose; replies (maker) and verifications
+ * (taker) also get a bucket per source address, in a small hash table
+ * where colliding addresses share a bucket (an attacker can then only
+ * slow down answers to addresses that hash with its own, and only
+ * until the global bucket runs dry anyway).
+ *
+ * Sized so that a gateway that restarts with 1,000 tunnels answers
+ * every peer's first probe within a second (RFC 6290 8.1: beyond
+ * that, fall back to silence).
+ */
+
+struct bucket {
+	monotime_t last;
+	uint32_t milli_tokens;	/* in thousandths */
+};
+
+#define QCD_GLOBAL_REPLY_RATE 1000	/* per second */
+#define QCD_GLOBAL_REPLY_BURST 2000
+#define QCD_PEER_REPLY_RATE 5		/* per second, per source */
+#define QCD_PEER_REPLY_BURST 10
+#define QCD_PEER_VERIFY_RATE 5
+#define QCD_PEER_VERIFY_BURST 10
+#define QCD_PEER_BUCKETS 4096
+
+static bool take_token(struct bucket *b, unsigned rate, unsigned burst, monotime_t now)
+{
+	intmax_t ms = milliseconds_from_deltatime(monotime_diff(now, b->last));
+	if (is_monotime_epoch(b->last)) {
+		/* first use: full */
+		b->milli_tokens = burst * 1000;
+	} else if (ms > 0) {
+		uintmax_t refill = (uintmax_t)ms * rate;	/* milli-tokens */
+		uintmax_t full = (uintmax_t)burst * 1000;
+		b->milli_tokens = (b->milli_tokens + refill >= full ? full :
+				   b->milli_tokens + refill);
+	}
+	b->last = now;
+	if (b->milli_tokens < 1000) {
+		return false;
+	}
+	b->milli_tokens -= 1000;
+	return true;
+}
+
+static size_t hash_source(const ip_endpoint *sender)
+{
+	ip_address a = endpoint_address(*sender);
+	shunk_t bytes = address_as_shunk(&a);
+	/* FNV-1a; a keyed hash is not needed for a rate limiter */
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < bytes.len; i++) {
+		h ^= ((const uint8_t *)bytes.ptr)[i];
+		h *= 16777619u;
+	}
+	return h % QCD_PEER_BUCKETS;
+}
+
+static bool reply_allowed(const struct msg_digest *md, monotime_t now)
+{
+	static struct bucket global;
+	static struct bucket peers[QCD_PEER_BUCKETS];
+	return (take_token(&peers[hash_source(&md->sender)],
+			   QCD_PEER_REPLY_RATE, QCD_PEER_REPLY_BURST, now) &&
+		take_token(&global, QCD_GLOBAL_REPLY_RATE, QCD_GLOBAL_REPLY_BURST, now));
+}
+
+static bool verify_allowed(const struct msg_digest *md, monotime_t now)
+{
+	static struct bucket peers[QCD_PEER_BUCKETS];
+	return take_token(&peers[hash_source(&md->sender)],
+			  QCD_PEER_VERIFY_RATE, QCD_PEER_VERIFY_BURST, now);
+}
+
+/*
+ * RFC 6290 4.5.  Sending the Token in an Unprotected Message
+ *
+ *            message             --> N(INVALID_IKE_SPI), N(QCD_TOKEN)+
+ *
+ * RFC 7296 2.21.: the header copies the request's IKE SPIs, Exchange
+ * Type and Message ID and sets R.  It sets I exactly when the
+ * request's I was clear: the request then came from the original
+ * responder, so we were the original initiator, and without I the
+ * peer's lookup of its IKE SA by role would miss.  (libreswan's own
+ * unsecured responses always clear I, so the message is built here.)
+ */
+
+bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
+{
+	if (v2_msg_role(md) != MESSAGE_REQUEST) {
+		return false;
+	}
+	/* "protected IKE request": first payload SK or SKF */
+	if (md->hdr.isa_np != ISAKMP_NEXT_v2SK &&
+	    md->hdr.isa_np != ISAKMP_NEXT_v2SKF) {
+		return false;
+	}
+	/* IKE_SA_INIT and IKE_SESSION_RESUME never get here */
+	if (!qcd_secret.have_maker || get_qcd_secret(md->logger) == NULL) {
+		return false;
+	}
+
+	enum_buf xb;
+	if (!reply_allowed(md, mononow())) {
+		/* RFC 6290 8.1: too many, fall back to silence */
+		qcd_stats.replies_rate_limited++;
+		ldbg(md->logger, "QCD: rate limit reached; dropping %s request with unknown IKE SPIs silently",
+		     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb));
+		return true;
+	}
+
+	struct qcd_token token;
+	if (!make_token(&md->hdr.isa_ike_spis, &token, md->logger)) {
+		qcd_stats.replies_failed++;
+		return false;
+	}
+
+	uint8_t buf[MIN_OUTPUT_UDP_SIZE];
+	struct pbs_out packet = open_pbs_out("QCD reply", buf, sizeof(buf), md->logger);
+	struct isakmp_hdr hdr = {
+		.isa_ike_spis = md->hdr.isa_ike_spis,
+		/* no version impairs: this is not a message of an exchange */
+		.isa_version = (IKEv2_MAJOR_VERSION << ISA_MAJ_SHIFT) | IKEv2_MINOR_VERSION,
+		.isa_xchg = md->hdr.isa_xchg,
+		.isa_flags = (ISAKMP_FLAGS_v2_MSG_R |
+			      ((md->hdr.isa_flags & ISAKMP_FLAGS_v2_IKE_I) ? 0 :
+			       ISAKMP_FLAGS_v2_IKE_I)),
+		.isa_msgid = md->hdr.isa_msgid,
+	};
+	struct pbs_out body;
+	bool ok = (pbs_out_struct(&packet, &isakmp_hdr_desc, &hdr, sizeof(hdr), &body) &&
+		   emit_v2N_token(v2N_INVALID_IKE_SPI, PROTO_v2_RESERVED, NULL, &body) &&
+		   emit_v2N_token(v2N_QUICK_CRASH_DETECTION, IKEv2_SEC_PROTO_IKE, &token, &body));
+	wipe_qcd_token(&token);
+	if (!ok) {
+		qcd_stats.replies_failed++;
+		return false;
+	}
+	close_output_pbs(&body);
+	close_output_pbs(&packet);
+	send_pbs_out_using_md(md, "QCD reply", &packet);
+	qcd_stats.replies_sent++;
+	endpoint_buf eb;
+	ldbg(md->logger, "QCD: answered %s request with unknown IKE SPIs from %s with INVALID_IKE_SPI and our token",
+	     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb),
+	     str_endpoint(&md->sender, &eb));
+	return true;
+}
+
+/*
+ * RFC 6290 4.5. (taker): "If the token is verified, the taker MUST
+ * silently discard the IKE SA and all associated child SAs".
+ *
+ * Acceptance (the defence against a standby gateway being used as a
+ * token oracle, seeds' Issue 202): the reply must answer our
+ * outstanding request (same Message ID and Exchange Type), carry
+ * INVALID_IKE_SPI, and one of its at most four tokens must equal the
+ * stored one.  Any source address will do (RFC 6290 3.).
+ */
+
+bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
+							   struct msg_digest *md)
+{
+	if (md->hdr.isa_np == ISAKMP_NEXT_v2SK ||
+	    md->hdr.isa_np == ISAKMP_NEXT_v2SKF) {
+		return false;
+	}
+	if (!(ike_qcd(*ike) & QCD_TAKER)) {
+		/* not ours; upstream drops it as before */
+		return false;
+	}
+
+	struct logger *logger = (*ike)->sa.logger;
+	if (!verify_allowed(md, mononow())) {
+		qcd_stats.verify_rate_limited++;
+		ldbg(logger, "QCD: verification rate limit reached; dropping unprotected response");
+		return true;
+	}
+
+	/* an answer to our outstanding request? */
+	const struct v2_msgid_window *w = &(*ike)->sa.st_v2_msgid_windows.initiator;
+	if (w->sent <= w->recv || md->hdr.isa_msgid != w->sent ||
+	    w->exchange == NULL || w->exchange->type != md->hdr.isa_xchg) {
+		enum_buf xb;
+		qcd_stats.verify_unsolicited++;
+		ldbg(logger, "QCD: ignoring unprotected %s response with Message ID %u: no such outstanding request",
+		     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb),
+		     md->hdr.isa_msgid);
+		return true;
+	}
+
+	struct qcd_reply reply;
+	const char *diag = qcd_parse_reply(md->hdr.isa_np, pbs_in_left(&md->message_pbs), &reply);
+	if (diag != NULL) {
+		qcd_stats.verify_malformed++;
+		ldbg(logger, "QCD: ignoring unprotected response: %s", diag);
+		wipe_qcd_reply(&reply);
+		return true;
+	}
+
+	if ((*ike)->sa.st_v2_qcd.peer_token.len == 0) {
+		qcd_stats.verify_no_token++;
+		ldbg(logger, "QCD: ignoring INVALID_IKE_SPI with a token: the peer gave us no token");
+		wipe_qcd_reply(&reply);
+		return true;
+	}
+
+	/* compare with every token, no early exit */
+	bool match = false;
+	for (unsigned i = 0; i < reply.nr_tokens; i++) {
+		match |= qcd_token_eq(&reply.tokens[i], &(*ike)->sa.st_v2_qcd.peer_token);
+	}
+	wipe_qcd_reply(&reply);
+
+	if (!match) {
+		qcd_stats.verify_failed++;
+		ldbg(logger, "QCD: token mismatch in unprotected INVALID_IKE_SPI response; ignored (the request keeps retransmitting)");
+		return true;
+	}
+
+	qcd_stats.verified++;
+	endpoint_buf eb;
+	llog(RC_LOG, logger,
+	     "peer %s lost its IKE SA state (QCD token verified, RFC 6290); deleting IKE SA without notification and re-establishing",
+	     str_endpoint(&md->sender, &eb));
+	on_delete(&(*ike)->sa, skip_send_delete);
+	terminate_ike_family(ike, REASON_PEER_LOST_STATE, HERE);
+	return true;
+}
+
+/*
+ * ipsec whack --qcd-status
+ */
+
+static void jam_roles(struct jambuf *buf, enum qcd_options roles)
+{
+	jam_string(buf, (roles == QCD_YES ? "maker+taker" :
+			 roles == QCD_MAKER ? "maker" :
+			 roles == QCD_TAKER ? "taker" : "none"));
+}
+
+void show_qcd_stats(struct show *s)
+{
+	show(s, "total.qcd.tokens.sent=%ju", qcd_stats.tokens_sent);
+	show(s, "total.qcd.tokens.stored=%ju", qcd_stats.tokens_stored);
+	show(s, "total.qcd.tokens.malformed=%ju", qcd_stats.tokens_malformed);
+	show(s, "total.qcd.replies.sent=%ju", qcd_stats.replies_sent);
+	show(s, "total.qcd.replies.rate_limited=%ju", qcd_stats.replies_rate_limited);
+	show(s, "total.qcd.replies.failed=%ju", qcd_stats.replies_failed);
+	show(s, "total.qcd.verify.ok=%ju", qcd_stats.verified);
+	show(s, "total.qcd.verify.failed=%ju", qcd_stats.verify_failed);
+	show(s, "total.qcd.verify.unsolicited=%ju", qcd_stats.verify_unsolicited);
+	show(s, "total.qcd.verify.no_token=%ju", qcd_stats.verify_no_token);
+	show(s, "total.qcd.verify.malformed=%ju", qcd_stats.verify_malformed);
+	show(s, "total.qcd.verify.rate_limited=%ju", qcd_stats.verify_rate_limited);
+}
+
+void whack_qcd_status(struct show *s)
+{
+	show(s, "QCD (RFC 6290) secret: %s",
+	     (!qcd_secret.looked ? "not looked up yet (no maker connection)" :
+	      qcd_secret.key != NULL ? "present (\""QCD_SECRET_NICKNAME"\" in the NSS database)" :
+	      "missing (taker only)"));
+	struct state_filter sf = {
+		.search = {
+			.order = OLD2NEW,
+			.verbose.logger = show_logger(s),
+			.where = HERE,
+		},
+	};
+	monotime_t now = mononow();
+	while (next_state(&sf)) {
+		struct state *st = sf.st;
+		if (st->st_ike_version != IKEv2 || !IS_IKE_SA(st)) {
+			continue;
+		}
+		struct ike_sa *ike = pexpect_ike_sa(st);
+		if (ike == NULL) {
+			continue;
+		}
+		struct connection *c = st->st_connection;
+		enum qcd_options roles = ike_qcd(ike);
+		SHOW_JAMBUF(s, buf) {
+			jam(buf, PRI_SO": \"%s\"", pri_so(st->st_serialno), c->name);
+			jam_string(buf, ", roles=");
+			jam_roles(buf, roles);
+			jam_string(buf, ", sent-token=");
+			jam_string(buf, st->st_v2_qcd.token_sent ? "yes" : "no");
+			jam_string(buf, ", peer-token=");
+			if (st->st_v2_qcd.peer_token.len > 0) {
+				qcd_fingerprint_buf fb;
+				deltatime_buf db;
+				jam(buf, "yes, fingerprint=%s, age=%ss",
+				    str_qcd_fingerprint(&st->st_v2_qcd.peer_token, &fb),
+				    str_deltatime(monotime_diff(now, st->st_v2_qcd.peer_token_time), &db));
+			} else {
+				jam_string(buf, "no");
+			}
+		}
+	}
+	show_qcd_stats(s);
+}

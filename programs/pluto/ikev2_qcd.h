@@ -1,0 +1,86 @@
+/* IKEv2 Quick Crash Detection (RFC 6290), for libreswan
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ */
+
+#ifndef IKEV2_QCD_H
+#define IKEV2_QCD_H
+
+#include <stdbool.h>
+
+#include "qcd_token.h"
+
+struct ike_sa;
+struct state;
+struct msg_digest;
+struct pbs_out;
+struct logger;
+struct show;
+struct config;
+
+/*
+ * Configuration: qcd= of a connection (enum qcd_options, role bits)
+ * has been extracted; note whether this pluto now has a maker, and
+ * look for the secret once so that a missing one is reported when the
+ * connection is loaded, not when the first peer needs it.
+ */
+void qcd_connection_loaded(enum qcd_options qcd, struct logger *logger);
+
+/* pluto shutdown: release the secret's NSS reference */
+void free_qcd(void);
+
+/*
+ * Maker, RFC 6290 4.2.: add N(QUICK_CRASH_DETECTION) to the first
+ * IKE_AUTH request or the final IKE_AUTH response, after AUTH.  Does
+ * nothing (and succeeds) unless the connection is a maker and the
+ * secret is present.  False only when the message can't be built.
+ */
+bool emit_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct pbs_out *pbs);
+
+/*
+ * Taker, RFC 6290 3., 4.4.: keep the peer's token from a protected
+ * message (IKE_AUTH, INFORMATIONAL), replacing any earlier one.
+ * Quietly ignores malformed tokens (debug log, counter).
+ */
+void process_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct msg_digest *md);
+
+/*
+ * Maker, RFC 6290 4.5.: a protected request (SK or SKF) arrived for
+ * IKE SPIs we don't know; answer, rate limited, with an unprotected
+ * N(INVALID_IKE_SPI), N(QUICK_CRASH_DETECTION).  True when the request
+ * was dealt with (answered or rate limited), false when QCD does not
+ * apply and the caller should carry on as before.
+ */
+bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md);
+
+/*
+ * Taker, RFC 6290 4.5.: a response without SK for a secured IKE SA.
+ * False when QCD does not apply (the connection is not a taker, or
+ * the message claims to be protected): carry on as before.  True when
+ * it was QCD's: verified (the IKE SA is then deleted without a Delete
+ * and revived, *IKE is NULL) or dropped.
+ */
+bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
+							   struct msg_digest *md);
+
+/* forget an IKE SA's token (state deletion) */
+void wipe_v2_qcd_state(struct state *st);
+
+/* ipsec whack --qcd-status */
+void whack_qcd_status(struct show *s);
+
+/* counters, in ipsec whack --globalstatus */
+void show_qcd_stats(struct show *s);
+void clear_qcd_stats(void);
+
+#endif
