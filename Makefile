@@ -23,9 +23,9 @@ LSW_FLAGS := INITSYSTEM=systemd NSSDIR=/etc/ipsec.d SD_RESTART_TYPE=no \
 JOBS ?= $(shell nproc)
 SWANTEST := $(TOP)/testing/uml/swantest
 # tests at once; each runs 2-3 UML guests in its own namespace
-TEST_JOBS ?= 3
+TEST_JOBS ?= 2
 
-OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standard programs lib include testing/programs 2>/dev/null)
+OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standard programs lib include configs testing/programs testing/guestbin 2>/dev/null)
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
 .PHONY: all patched stock deps check check-stock check-upstream check-ours \
@@ -94,7 +94,17 @@ check:
 	@$(TOP)/testing/uml/check
 
 check-stock: stock
-	$(SWANTEST) --stock -j $(TEST_JOBS) $$(testing/uml/list upstream)
+	$(SWANTEST) --stock -j $(TEST_JOBS) --retries 1 \
+		$$(SWT_TREE=$(STOCK_TREE) testing/uml/list upstream)
+
+# the main job: two gateways, one restarts, recovery stock vs patched
+demo: patched stock
+	@$(TOP)/testing/uml/recovery-run demo
+
+# not a test: figures, N restarts per build
+BENCH_RUNS ?= 5
+bench-recovery: patched stock
+	@$(TOP)/testing/uml/recovery-run bench -n $(BENCH_RUNS)
 
 clean:
 	rm -rf $(PATCHED_TREE) $(BUILD)/stock $(BUILD)/install $(BUILD)/.patched-* $(BUILD)/.stock-*

@@ -168,12 +168,30 @@ static bool emit_v2N_token(v2_notification_t ntype,
 			   const struct qcd_token *token,
 			   struct pbs_out *outs)
 {
+	/*
+	 * Not open_v2N_SA_output_pbs(): it expects Protocol ID 0, AH
+	 * or ESP, while RFC 6290 4.1 requires 1 (IKE).
+	 */
+	struct ikev2_notify n = {
+		.isan_critical = ISAKMP_PAYLOAD_NONCRITICAL,
+		.isan_protoid = protoid,
+		.isan_spisize = 0,
+		.isan_type = ntype,
+	};
 	struct pbs_out pl;
-	if (!open_v2N_SA_output_pbs(outs, ntype, protoid, NULL, &pl)) {
+	if (!pbs_out_struct(outs, &ikev2_notify_desc, &n, sizeof(n), &pl)) {
 		return false;
 	}
-	if (token != NULL && !pbs_out_raw(&pl, token->ptr, token->len, "QCD token")) {
-		return false;
+	if (token != NULL) {
+		/*
+		 * Not pbs_out_raw(): with debugging that would dump
+		 * the token into the log.  Reserve the space, then
+		 * fill it.
+		 */
+		if (!pbs_out_zero(&pl, token->len, "QCD token")) {
+			return false;
+		}
+		memcpy(pl.cur - token->len, token->ptr, token->len);
 	}
 	close_output_pbs(&pl);
 	return true;
