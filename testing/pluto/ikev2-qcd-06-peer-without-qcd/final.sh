@@ -1,0 +1,2 @@
+ipsec whack --trafficstatus
+../../guestbin/qcd-status.sh '^#' 'tokens'
