@@ -1,0 +1,4 @@
+ipsec whack --impair send_no_delete
+ipsec stop
+ipsec start
+../../guestbin/wait-until-pluto-started
