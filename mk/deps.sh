@@ -13,7 +13,7 @@ PACKAGES="
  libcurl4-openssl-dev libkrb5-dev
  user-mode-linux kmod iproute2 iputils-ping tcpdump procps
  python3 python3-pexpect python3-setproctitle nftables psmisc
- rsync iptables gawk
+ rsync iptables gawk conntrack
  dpkg-dev ca-certificates
 "
 
