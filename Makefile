@@ -98,12 +98,19 @@ check-stock: stock
 		$$(SWT_TREE=$(STOCK_TREE) testing/uml/list upstream)
 
 # the main job: two gateways, one restarts, recovery stock vs patched
-demo: patched stock
+demo:
+	@echo "building (first time: installs packages, fetches and builds libreswan 5.2 twice; log in build/demo-build.log) ..."
+	@mkdir -p $(BUILD)
+	@$(MAKE) --no-print-directory patched stock > $(BUILD)/demo-build.log 2>&1 || \
+		{ tail -n 30 $(BUILD)/demo-build.log; exit 1; }
 	@$(TOP)/testing/uml/recovery-run demo
 
 # not a test: figures, N restarts per build
 BENCH_RUNS ?= 5
-bench-recovery: patched stock
+bench-recovery:
+	@mkdir -p $(BUILD)
+	@$(MAKE) --no-print-directory patched stock > $(BUILD)/bench-build.log 2>&1 || \
+		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
 	@$(TOP)/testing/uml/recovery-run bench -n $(BENCH_RUNS)
 
 clean:
