@@ -12,7 +12,8 @@ PACKAGES="
  libpam0g-dev libsystemd-dev libaudit-dev libselinux1-dev libldap-dev
  libcurl4-openssl-dev libkrb5-dev
  user-mode-linux kmod iproute2 iputils-ping tcpdump procps
- python3 python3-pexpect python3-setproctitle nftables psmisc
+ python3 python3-pexpect python3-setproctitle python3-openssl python3-cryptography
+ openssl nftables psmisc
  rsync iptables gawk conntrack
  dpkg-dev ca-certificates
 "
