@@ -254,6 +254,15 @@ void process_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct msg_digest *md
 	if (!(ike_qcd(ike) & QCD_TAKER)) {
 		return;
 	}
+	/*
+	 * A token in a CREATE_CHILD_SA that rekeys the IKE SA belongs
+	 * to the new SPIs, not to this IKE SA (RFC 6290 4.3): not yet
+	 * supported, so only IKE_AUTH and INFORMATIONAL count.
+	 */
+	if (md->hdr.isa_xchg != ISAKMP_v2_IKE_AUTH &&
+	    md->hdr.isa_xchg != ISAKMP_v2_INFORMATIONAL) {
+		return;
+	}
 	for (struct payload_digest *pd = md->chain[ISAKMP_NEXT_v2N];
 	     pd != NULL; pd = pd->next) {
 		const struct ikev2_notify *n = &pd->payload.v2n;

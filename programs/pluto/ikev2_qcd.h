@@ -49,7 +49,8 @@ bool emit_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct pbs_out *pbs);
 
 /*
  * Taker, RFC 6290 3., 4.4.: keep the peer's token from a protected
- * message (IKE_AUTH, INFORMATIONAL), replacing any earlier one.
+ * message, replacing any earlier one; called for every decrypted
+ * message, it looks only at IKE_AUTH and INFORMATIONAL.
  * Quietly ignores malformed tokens (debug log, counter).
  */
 void process_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct msg_digest *md);
