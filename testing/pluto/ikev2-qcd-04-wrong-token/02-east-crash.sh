@@ -1,8 +1,6 @@
-# lose all state; hold west's probes back until the new pluto lies
-iptables -I INPUT -p udp --dport 500 -j DROP
+# lose all state: no Delete, then a new pluto with the same NSS database
+# that answers with a wrong token
 ipsec whack --impair send_no_delete
 ipsec stop
-ipsec start
+ipsec pluto --config /etc/ipsec.conf --leak-detective --impair qcd_bogus_token
 ../../guestbin/wait-until-pluto-started
-ipsec whack --impair qcd_bogus_token
-iptables -D INPUT -p udp --dport 500 -j DROP

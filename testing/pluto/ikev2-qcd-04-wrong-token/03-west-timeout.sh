@@ -1,6 +1,11 @@
-# the bogus token is rejected; only the liveness timeout ends the SA
-../../guestbin/wait-for-pluto.sh --timeout 90 'timeout exceeded'
+# east answers west's next probe with INVALID_IKE_SPI and a bogus token
+timeout 60 sh -c 'until grep -q "QCD: token mismatch" /tmp/pluto.log; do sleep 1; done'
 grep 'QCD: token mismatch' /tmp/pluto.log | sed -e 's/^| //' | sort -u
+# west keeps its IKE SA and Child SA; the probe keeps retransmitting
+ipsec whack --trafficstatus
+grep -c 'lost its IKE SA state' /tmp/pluto.log
+# only the liveness timeout ends the SA, then west starts over
+../../guestbin/wait-for-pluto.sh --timeout 90 'timeout exceeded'
 grep -c 'lost its IKE SA state' /tmp/pluto.log
 ../../guestbin/wait-for-pluto.sh --timeout 30 '#4: initiator established Child SA'
 ../../guestbin/ping-once.sh --up -I 192.0.1.254 192.0.2.254
