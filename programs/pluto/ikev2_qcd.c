@@ -55,6 +55,8 @@
 #include "ikev2.h"
 #include "ikev2_msgid.h"
 #include "ikev2_notification.h"
+#include "ikev2_informational.h"
+#include "ikev2_states.h"
 #include "terminate.h"
 #include "impair.h"
 #include "lswnss.h"
@@ -154,9 +156,14 @@ void free_qcd(void)
 	}
 }
 
+static enum qcd_options st_qcd(const struct state *st)
+{
+	return st->st_connection->config->qcd & QCD_ROLES;
+}
+
 static enum qcd_options ike_qcd(const struct ike_sa *ike)
 {
-	return ike->sa.st_connection->config->qcd & QCD_ROLES;
+	return st_qcd(&ike->sa);
 }
 
 /*
@@ -212,21 +219,23 @@ static bool make_token(const ike_spis_t *spis, struct qcd_token *token,
 }
 
 /*
- * RFC 6290 4.2.  Token in the Initial Exchanges
+ * Our token for the IKE SA with SPIS, owned by state ST (the IKE SA,
+ * or the larval IKE SA of a rekey).
  */
 
-bool emit_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct pbs_out *pbs)
+static bool emit_our_token(struct state *st, const ike_spis_t *spis,
+			   struct pbs_out *pbs)
 {
-	if (!(ike_qcd(ike) & QCD_MAKER)) {
+	if (!(st_qcd(st) & QCD_MAKER)) {
 		return true;
 	}
 	if (impair.omit_v2_notification.enabled &&
 	    impair.omit_v2_notification.value == v2N_QUICK_CRASH_DETECTION) {
-		llog_sa(RC_LOG, ike, "IMPAIR: omitting QUICK_CRASH_DETECTION notification");
+		llog(RC_LOG, st->logger, "IMPAIR: omitting QUICK_CRASH_DETECTION notification");
 		return true;
 	}
 	struct qcd_token token;
-	if (!make_token(&ike->sa.st_ike_spis, &token, ike->sa.logger)) {
+	if (!make_token(spis, &token, st->logger)) {
 		/* no secret (already logged): taker only */
 		return true;
 	}
@@ -234,13 +243,38 @@ bool emit_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct pbs_out *pbs)
 				 &token, pbs);
 	if (ok) {
 		qcd_fingerprint_buf fb;
-		ldbg_sa(ike, "QCD: sent our token (fingerprint %s)",
-			str_qcd_fingerprint(&token, &fb));
-		ike->sa.st_v2_qcd.token_sent = true;
+		ldbg(st->logger, "QCD: sent our token (fingerprint %s)",
+		     str_qcd_fingerprint(&token, &fb));
+		st->st_v2_qcd.token_sent = true;
 		qcd_stats.tokens_sent++;
 	}
 	wipe_qcd_token(&token);
 	return ok;
+}
+
+/*
+ * RFC 6290 4.2.  Token in the Initial Exchanges
+ */
+
+bool emit_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct pbs_out *pbs)
+{
+	return emit_our_token(&ike->sa, &ike->sa.st_ike_spis, pbs);
+}
+
+/*
+ * RFC 6290 4.3.  Replacing Tokens after Rekey or Resumption
+ *
+ *      request             --> SA, Ni, [KEi]
+ *      response            <-- SA, Nr, [KEr], N(QCD_TOKEN)
+ *
+ * The rekey responder knows both new SPIs when it builds the
+ * response; the token belongs to the new IKE SA, still larval.
+ */
+
+bool emit_v2N_QUICK_CRASH_DETECTION_for_rekey(struct child_sa *larval_ike,
+					      struct pbs_out *pbs)
+{
+	return emit_our_token(&larval_ike->sa, &larval_ike->sa.st_ike_rekey_spis, pbs);
 }
 
 /*
@@ -249,20 +283,8 @@ bool emit_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct pbs_out *pbs)
  * any protected exchange".  The latest one wins.
  */
 
-void process_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct msg_digest *md)
+static void store_peer_token(struct state *st, struct msg_digest *md)
 {
-	if (!(ike_qcd(ike) & QCD_TAKER)) {
-		return;
-	}
-	/*
-	 * A token in a CREATE_CHILD_SA that rekeys the IKE SA belongs
-	 * to the new SPIs, not to this IKE SA (RFC 6290 4.3): not yet
-	 * supported, so only IKE_AUTH and INFORMATIONAL count.
-	 */
-	if (md->hdr.isa_xchg != ISAKMP_v2_IKE_AUTH &&
-	    md->hdr.isa_xchg != ISAKMP_v2_INFORMATIONAL) {
-		return;
-	}
 	for (struct payload_digest *pd = md->chain[ISAKMP_NEXT_v2N];
 	     pd != NULL; pd = pd->next) {
 		const struct ikev2_notify *n = &pd->payload.v2n;
@@ -272,20 +294,137 @@ void process_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct msg_digest *md
 		struct qcd_token token;
 		if (n->isan_protoid != IKEv2_SEC_PROTO_IKE || n->isan_spisize != 0 ||
 		    !qcd_token_from_shunk(pbs_in_left(&pd->pbs), &token)) {
-			ldbg_sa(ike, "QCD: ignoring malformed QUICK_CRASH_DETECTION notification (Protocol ID %u, SPI size %u, %zu octets)",
-				n->isan_protoid, n->isan_spisize, pbs_left(&pd->pbs));
+			ldbg(st->logger, "QCD: ignoring malformed QUICK_CRASH_DETECTION notification (Protocol ID %u, SPI size %u, %zu octets)",
+			     n->isan_protoid, n->isan_spisize, pbs_left(&pd->pbs));
 			qcd_stats.tokens_malformed++;
 			continue;
 		}
-		wipe_qcd_token(&ike->sa.st_v2_qcd.peer_token);
-		ike->sa.st_v2_qcd.peer_token = token;
-		ike->sa.st_v2_qcd.peer_token_time = mononow();
+		wipe_qcd_token(&st->st_v2_qcd.peer_token);
+		st->st_v2_qcd.peer_token = token;
+		st->st_v2_qcd.peer_token_time = mononow();
 		wipe_qcd_token(&token);
 		qcd_fingerprint_buf fb;
-		ldbg_sa(ike, "QCD: stored the peer's token (fingerprint %s)",
-			str_qcd_fingerprint(&ike->sa.st_v2_qcd.peer_token, &fb));
+		ldbg(st->logger, "QCD: stored the peer's token (fingerprint %s)",
+		     str_qcd_fingerprint(&st->st_v2_qcd.peer_token, &fb));
 		qcd_stats.tokens_stored++;
 	}
+}
+
+void process_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct msg_digest *md)
+{
+	if (!(ike_qcd(ike) & QCD_TAKER)) {
+		return;
+	}
+	/*
+	 * A token in a CREATE_CHILD_SA belongs to the new SPIs of a
+	 * rekeyed IKE SA, not to this one (RFC 6290 4.3); the rekey
+	 * code hands it to the larval IKE SA
+	 * (process_v2N_QUICK_CRASH_DETECTION_for_rekey()).
+	 */
+	if (md->hdr.isa_xchg != ISAKMP_v2_IKE_AUTH &&
+	    md->hdr.isa_xchg != ISAKMP_v2_INFORMATIONAL) {
+		return;
+	}
+	store_peer_token(&ike->sa, md);
+}
+
+void process_v2N_QUICK_CRASH_DETECTION_for_rekey(struct child_sa *larval_ike,
+						 struct msg_digest *md)
+{
+	if (!(st_qcd(&larval_ike->sa) & QCD_TAKER)) {
+		return;
+	}
+	store_peer_token(&larval_ike->sa, md);
+}
+
+/*
+ * RFC 6290 4.3.: "If the initiator is also a token maker, it SHOULD
+ * initiate an INFORMATIONAL exchange immediately after the rekey":
+ *
+ *      request             --> N(QCD_TOKEN)
+ *      response            <--
+ *
+ * Any IKEv2 responder answers it (libreswan's generic INFORMATIONAL
+ * responder does, with an empty response); a taker keeps the token.
+ */
+
+static bool emit_v2_INFORMATIONAL_QUICK_CRASH_DETECTION_payloads(struct ike_sa *ike,
+								 struct child_sa *null_child UNUSED,
+								 struct pbs_out *pbs)
+{
+	return emit_v2N_QUICK_CRASH_DETECTION(ike, pbs);
+}
+
+static stf_status initiate_v2_INFORMATIONAL_QUICK_CRASH_DETECTION_request(struct ike_sa *ike,
+									 struct child_sa *null_child,
+									 struct msg_digest *null_md)
+{
+	PEXPECT(ike->sa.logger, null_child == NULL);
+	PEXPECT(ike->sa.logger, null_md == NULL);
+	if (!record_v2_INFORMATIONAL_request("QCD token informational request",
+					     ike->sa.logger, ike, /*child*/NULL,
+					     emit_v2_INFORMATIONAL_QUICK_CRASH_DETECTION_payloads)) {
+		return STF_INTERNAL_ERROR;
+	}
+	return STF_OK;
+}
+
+static stf_status process_v2_INFORMATIONAL_QUICK_CRASH_DETECTION_response(struct ike_sa *ike,
+									 struct child_sa *null_child,
+									 struct msg_digest *md)
+{
+	PEXPECT(ike->sa.logger, null_child == NULL);
+	PEXPECT(ike->sa.logger, md != NULL);
+	ldbg(ike->sa.logger, "QCD: peer acknowledged our token");
+	return STF_OK;
+}
+
+static const struct v2_transition v2_INFORMATIONAL_QUICK_CRASH_DETECTION_initiate_transition = {
+	.story = "send QCD token",
+	.to = &state_v2_ESTABLISHED_IKE_SA,
+	.exchange = ISAKMP_v2_INFORMATIONAL,
+	.processor = initiate_v2_INFORMATIONAL_QUICK_CRASH_DETECTION_request,
+	.llog_success = ldbg_v2_success,
+	.timeout_event = EVENT_RETAIN,
+};
+
+static const struct v2_transition v2_INFORMATIONAL_QUICK_CRASH_DETECTION_response_transition[] = {
+	{ .story      = "Informational Response (QCD token)",
+	  .to = &state_v2_ESTABLISHED_IKE_SA,
+	  .exchange   = ISAKMP_v2_INFORMATIONAL,
+	  .recv_role  = MESSAGE_RESPONSE,
+	  .message_payloads.required = v2P(SK),
+	  .encrypted_payloads.optional = v2P(N),
+	  .processor  = process_v2_INFORMATIONAL_QUICK_CRASH_DETECTION_response,
+	  .llog_success = ldbg_v2_success,
+	  .timeout_event = EVENT_RETAIN, },
+};
+
+static const struct v2_transitions v2_INFORMATIONAL_QUICK_CRASH_DETECTION_response_transitions = {
+	ARRAY_REF(v2_INFORMATIONAL_QUICK_CRASH_DETECTION_response_transition),
+};
+
+static const struct v2_exchange v2_INFORMATIONAL_QUICK_CRASH_DETECTION_exchange = {
+	.type = ISAKMP_v2_INFORMATIONAL,
+	.subplot = "QCD token",
+	.secured = true,
+	.initiate.from = { &state_v2_ESTABLISHED_IKE_SA, },
+	.initiate.transition = &v2_INFORMATIONAL_QUICK_CRASH_DETECTION_initiate_transition,
+	/* the generic INFORMATIONAL responder answers it */
+	.response = &v2_INFORMATIONAL_QUICK_CRASH_DETECTION_response_transitions,
+};
+
+void submit_v2_QUICK_CRASH_DETECTION_exchange(struct ike_sa *ike)
+{
+	if (!(ike_qcd(ike) & QCD_MAKER) || get_qcd_secret(ike->sa.logger) == NULL) {
+		return;
+	}
+	const struct v2_exchange *exchange = &v2_INFORMATIONAL_QUICK_CRASH_DETECTION_exchange;
+	if (!v2_ike_sa_can_initiate_exchange(ike, exchange)) {
+		ldbg(ike->sa.logger, "QCD: IKE SA cannot send its token now");
+		return;
+	}
+	v2_msgid_queue_exchange(ike, NULL, exchange);
 }
 
 void wipe_v2_qcd_state(struct state *st)

@@ -21,6 +21,7 @@
 #include "qcd_token.h"
 
 struct ike_sa;
+struct child_sa;
 struct state;
 struct msg_digest;
 struct pbs_out;
@@ -46,6 +47,27 @@ void free_qcd(void);
  * secret is present.  False only when the message can't be built.
  */
 bool emit_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct pbs_out *pbs);
+
+/*
+ * Maker, RFC 6290 4.3.: the rekey responder adds its token for the
+ * new IKE SA (LARVAL_IKE, both new SPIs known) to the CREATE_CHILD_SA
+ * response.
+ */
+bool emit_v2N_QUICK_CRASH_DETECTION_for_rekey(struct child_sa *larval_ike,
+					      struct pbs_out *pbs);
+
+/*
+ * Maker, RFC 6290 4.3.: the rekey initiator, once the new IKE SA is
+ * established, sends its token in an INFORMATIONAL exchange.
+ */
+void submit_v2_QUICK_CRASH_DETECTION_exchange(struct ike_sa *ike);
+
+/*
+ * Taker, RFC 6290 4.3.: the rekey initiator keeps the token in the
+ * CREATE_CHILD_SA response with the new IKE SA (LARVAL_IKE).
+ */
+void process_v2N_QUICK_CRASH_DETECTION_for_rekey(struct child_sa *larval_ike,
+						 struct msg_digest *md);
 
 /*
  * Taker, RFC 6290 3., 4.4.: keep the peer's token from a protected

@@ -1,0 +1,3 @@
+# IKE #1, Child #2
+ipsec auto --up westnet-eastnet-qcd
+../../guestbin/ping-once.sh --up -I 192.0.1.254 192.0.2.254
