@@ -1,0 +1,6 @@
+../../guestbin/qcd-status.sh '^#' 'tokens'
+# lose all state: no Delete, then a new pluto with the same NSS database
+ipsec whack --impair send_no_delete
+ipsec stop
+ipsec start
+../../guestbin/wait-until-pluto-started
