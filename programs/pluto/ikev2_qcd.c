@@ -63,6 +63,8 @@
 #include "ip_address.h"
 #include "ip_endpoint.h"
 #include "monotime.h"
+#include "ipsecconf/confread.h"
+#include "ipsecconf/keywords.h"
 
 /*
  * Counters: ipsec whack --qcd-status and --globalstatus.
@@ -451,16 +453,53 @@ struct bucket {
 	uint32_t milli_tokens;	/* in thousandths */
 };
 
-#define QCD_GLOBAL_REPLY_RATE 1000	/* per second */
-#define QCD_GLOBAL_REPLY_BURST 2000
-#define QCD_PEER_REPLY_RATE 5		/* per second, per source */
-#define QCD_PEER_REPLY_BURST 10
-#define QCD_PEER_VERIFY_RATE 5
-#define QCD_PEER_VERIFY_BURST 10
 #define QCD_PEER_BUCKETS 4096
+#define QCD_MAX_RATE 1000000	/* per second; burst*1000 fits 32 bits */
 
-static bool take_token(struct bucket *b, unsigned rate, unsigned burst, monotime_t now)
+/*
+ * Per second; a bucket holds twice its rate (the burst).  config
+ * setup's qcd-reply-rate=, qcd-reply-peer-rate= and
+ * qcd-verify-peer-rate= override them; 0 turns that answer off.
+ */
+static struct {
+	unsigned reply_rate;		/* unprotected replies, all sources */
+	unsigned reply_peer_rate;	/* ... per source address */
+	unsigned verify_peer_rate;	/* verifications per source address */
+} qcd_limits = {
+	.reply_rate = 1000,
+	.reply_peer_rate = 5,
+	.verify_peer_rate = 5,
+};
+
+static void config_rate(const struct starter_config *cfg, enum keywords kw,
+			const char *name, unsigned *rate, struct logger *logger)
 {
+	if (!cfg->values[kw].set) {
+		return;
+	}
+	intmax_t v = cfg->values[kw].option;
+	if (v < 0 || v > QCD_MAX_RATE) {
+		llog(RC_LOG, logger,
+		     "%s=%jd is out of range (0 to %u); keeping %u",
+		     name, v, QCD_MAX_RATE, *rate);
+		return;
+	}
+	*rate = v;
+}
+
+void config_qcd_rate_limits(const struct starter_config *cfg, struct logger *logger)
+{
+	config_rate(cfg, KBF_QCD_REPLY_RATE, "qcd-reply-rate",
+		    &qcd_limits.reply_rate, logger);
+	config_rate(cfg, KBF_QCD_REPLY_PEER_RATE, "qcd-reply-peer-rate",
+		    &qcd_limits.reply_peer_rate, logger);
+	config_rate(cfg, KBF_QCD_VERIFY_PEER_RATE, "qcd-verify-peer-rate",
+		    &qcd_limits.verify_peer_rate, logger);
+}
+
+static bool take_token(struct bucket *b, unsigned rate, monotime_t now)
+{
+	unsigned burst = 2 * rate;
 	intmax_t ms = milliseconds_from_deltatime(monotime_diff(now, b->last));
 	if (is_monotime_epoch(b->last)) {
 		/* first use: full */
@@ -496,16 +535,21 @@ static bool reply_allowed(const struct msg_digest *md, monotime_t now)
 {
 	static struct bucket global;
 	static struct bucket peers[QCD_PEER_BUCKETS];
+	/*
+	 * Per source first: one flooding source is stopped by its own
+	 * bucket before it can drain the global one (at the price of
+	 * a source's token spent when the global bucket then refuses).
+	 */
 	return (take_token(&peers[hash_source(&md->sender)],
-			   QCD_PEER_REPLY_RATE, QCD_PEER_REPLY_BURST, now) &&
-		take_token(&global, QCD_GLOBAL_REPLY_RATE, QCD_GLOBAL_REPLY_BURST, now));
+			   qcd_limits.reply_peer_rate, now) &&
+		take_token(&global, qcd_limits.reply_rate, now));
 }
 
 static bool verify_allowed(const struct msg_digest *md, monotime_t now)
 {
 	static struct bucket peers[QCD_PEER_BUCKETS];
 	return take_token(&peers[hash_source(&md->sender)],
-			  QCD_PEER_VERIFY_RATE, QCD_PEER_VERIFY_BURST, now);
+			  qcd_limits.verify_peer_rate, now);
 }
 
 /*
@@ -697,6 +741,10 @@ void whack_qcd_status(struct show *s)
 	     (!qcd_secret.looked ? "not looked up yet (no maker connection)" :
 	      qcd_secret.key != NULL ? "present (\""QCD_SECRET_NICKNAME"\" in the NSS database)" :
 	      "missing (taker only)"));
+	show(s, "QCD rate limits: replies %u/s (burst %u), per source %u/s (burst %u); verifications per source %u/s (burst %u)",
+	     qcd_limits.reply_rate, 2 * qcd_limits.reply_rate,
+	     qcd_limits.reply_peer_rate, 2 * qcd_limits.reply_peer_rate,
+	     qcd_limits.verify_peer_rate, 2 * qcd_limits.verify_peer_rate);
 	struct state_filter sf = {
 		.search = {
 			.order = OLD2NEW,

@@ -28,6 +28,7 @@ struct pbs_out;
 struct logger;
 struct show;
 struct config;
+struct starter_config;
 
 /*
  * Configuration: qcd= of a connection (enum qcd_options, role bits)
@@ -36,6 +37,12 @@ struct config;
  * connection is loaded, not when the first peer needs it.
  */
 void qcd_connection_loaded(enum qcd_options qcd, struct logger *logger);
+
+/*
+ * config setup: qcd-reply-rate=, qcd-reply-peer-rate=,
+ * qcd-verify-peer-rate= (per second; the burst is twice the rate).
+ */
+void config_qcd_rate_limits(const struct starter_config *cfg, struct logger *logger);
 
 /* pluto shutdown: release the secret's NSS reference */
 void free_qcd(void);

@@ -1,0 +1,2 @@
+/testing/guestbin/swan-prep --nokeys
+echo "initdone"
