@@ -44,6 +44,19 @@ struct logger;
 #define QCD_SECRET_SIZE 32	/* RFC 6290 5.1. */
 
 /*
+ * Rollover (RFC 6290 5.1.): the current secret and up to three older
+ * generations, "qcd-secret.1" (the newest older one) to
+ * "qcd-secret.3"; an unprotected reply carries a token for each, so a
+ * taker holding a token made before up to three rollovers still
+ * verifies.  ipsec qcdsecret --rollover shifts them.
+ */
+#define QCD_SECRET_GENERATIONS QCD_MAX_TOKENS
+typedef struct {
+	char buf[sizeof(QCD_SECRET_NICKNAME) + 4];
+} qcd_nickname_buf;
+const char *str_qcd_secret_nickname(unsigned generation, qcd_nickname_buf *buf);
+
+/*
  * A token, fixed size so that it can live in the IKE SA and be wiped
  * with it; .len is 0 when there is none.
  */

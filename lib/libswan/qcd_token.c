@@ -16,6 +16,7 @@
  * testing/programs/qcdcheck can test them with known answers.
  */
 
+#include <stdio.h>
 #include <string.h>
 
 #include <pk11pub.h>
@@ -122,6 +123,17 @@ const char *str_qcd_fingerprint(const struct qcd_token *token,
 		buf->buf[8] = '\0';
 	}
 	PK11_DestroyContext(ctx, PR_TRUE);
+	return buf->buf;
+}
+
+const char *str_qcd_secret_nickname(unsigned generation, qcd_nickname_buf *buf)
+{
+	if (generation == 0) {
+		snprintf(buf->buf, sizeof(buf->buf), "%s", QCD_SECRET_NICKNAME);
+	} else {
+		snprintf(buf->buf, sizeof(buf->buf), "%s.%u",
+			 QCD_SECRET_NICKNAME, generation % 1000);
+	}
 	return buf->buf;
 }
 

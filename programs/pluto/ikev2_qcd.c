@@ -90,6 +90,16 @@ void clear_qcd_stats(void)
 	zero(&qcd_stats);
 }
 
+static enum qcd_options st_qcd(const struct state *st)
+{
+	return st->st_connection->config->qcd & QCD_ROLES;
+}
+
+static enum qcd_options ike_qcd(const struct ike_sa *ike)
+{
+	return st_qcd(&ike->sa);
+}
+
 /*
  * The secret.
  *
@@ -102,13 +112,34 @@ void clear_qcd_stats(void)
 static struct {
 	bool looked;		/* lookup attempted */
 	bool have_maker;	/* a loaded connection has the maker role */
-	PK11SymKey *key;	/* NULL: taker only */
+	/*
+	 * [0] is the current secret (NULL: taker only), then the
+	 * older generations found (RFC 6290 5.1 rollover), newest
+	 * first.
+	 */
+	PK11SymKey *keys[QCD_SECRET_GENERATIONS];
+	unsigned nr_keys;
 } qcd_secret;
+
+/* a key that can't compute tokens is as good as none */
+static bool usable_qcd_key(PK11SymKey *key, const char *nickname, struct logger *logger)
+{
+	struct qcd_token probe;
+	ike_spis_t zero_spis = {0};
+	if (!qcd_token_from_secret(key, &zero_spis, &probe)) {
+		llog(RC_LOG, logger,
+		     "QCD: the \"%s\" key in the NSS database cannot compute HMAC-SHA2-256 tokens (NSS error %d); ignored",
+		     nickname, PORT_GetError());
+		return false;
+	}
+	wipe_qcd_token(&probe);
+	return true;
+}
 
 static PK11SymKey *get_qcd_secret(struct logger *logger)
 {
 	if (qcd_secret.looked) {
-		return qcd_secret.key;
+		return qcd_secret.keys[0];
 	}
 	qcd_secret.looked = true;
 	PK11SlotInfo *slot = lsw_nss_get_authenticated_slot(logger);
@@ -118,28 +149,42 @@ static PK11SymKey *get_qcd_secret(struct logger *logger)
 		     QCD_SECRET_NICKNAME);
 		return NULL;
 	}
-	qcd_secret.key = qcd_find_secret(slot, QCD_SECRET_NICKNAME, logger);
+	for (unsigned g = 0; g < QCD_SECRET_GENERATIONS; g++) {
+		qcd_nickname_buf nb;
+		const char *nickname = str_qcd_secret_nickname(g, &nb);
+		PK11SymKey *key = qcd_find_secret(slot, nickname, logger);
+		if (key == NULL) {
+			if (g == 0) {
+				llog(RC_LOG, logger,
+				     "QCD: no \"%s\" key in the NSS database (create it with 'ipsec qcdsecret --create'); acting as taker only",
+				     QCD_SECRET_NICKNAME);
+				break;
+			}
+			continue;
+		}
+		if (!usable_qcd_key(key, nickname, logger)) {
+			PK11_FreeSymKey(key);
+			if (g == 0) {
+				llog(RC_LOG, logger, "QCD: acting as taker only");
+				break;
+			}
+			continue;
+		}
+		ldbg(logger, "QCD: using the \"%s\" key from the NSS database", nickname);
+		qcd_secret.keys[qcd_secret.nr_keys++] = key;
+	}
 	PK11_FreeSlot(slot);
-	if (qcd_secret.key == NULL) {
-		llog(RC_LOG, logger,
-		     "QCD: no \"%s\" key in the NSS database (create it with 'ipsec qcdsecret --create'); acting as taker only",
-		     QCD_SECRET_NICKNAME);
-		return NULL;
+	return qcd_secret.keys[0];
+}
+
+static void free_qcd_secret(void)
+{
+	for (unsigned i = 0; i < qcd_secret.nr_keys; i++) {
+		PK11_FreeSymKey(qcd_secret.keys[i]);
+		qcd_secret.keys[i] = NULL;
 	}
-	/* prove it works, without showing anything of it */
-	struct qcd_token probe;
-	ike_spis_t zero_spis = {0};
-	if (!qcd_token_from_secret(qcd_secret.key, &zero_spis, &probe)) {
-		llog(RC_LOG, logger,
-		     "QCD: the \"%s\" key in the NSS database cannot compute HMAC-SHA2-256 tokens (NSS error %d); acting as taker only",
-		     QCD_SECRET_NICKNAME, PORT_GetError());
-		PK11_FreeSymKey(qcd_secret.key);
-		qcd_secret.key = NULL;
-		return NULL;
-	}
-	wipe_qcd_token(&probe);
-	ldbg(logger, "QCD: using the \"%s\" key from the NSS database", QCD_SECRET_NICKNAME);
-	return qcd_secret.key;
+	qcd_secret.nr_keys = 0;
+	qcd_secret.looked = false;
 }
 
 void qcd_connection_loaded(enum qcd_options qcd, struct logger *logger)
@@ -152,20 +197,62 @@ void qcd_connection_loaded(enum qcd_options qcd, struct logger *logger)
 
 void free_qcd(void)
 {
-	if (qcd_secret.key != NULL) {
-		PK11_FreeSymKey(qcd_secret.key);
-		qcd_secret.key = NULL;
+	free_qcd_secret();
+}
+
+/*
+ * ipsec rereadsecrets: look the secret up again, e.g. after "ipsec
+ * qcdsecret --rollover".  When the current secret changed, every
+ * established IKE SA of a maker gets the new token at once in an
+ * INFORMATIONAL exchange (RFC 6290 4.4); the older generations stay
+ * in the unprotected replies, so a peer that misses it still
+ * verifies.
+ */
+
+void reload_qcd_secret(struct logger *logger)
+{
+	if (!qcd_secret.have_maker) {
+		return;
 	}
-}
+	static const ike_spis_t zero_spis;
+	struct qcd_token before = {0}, after = {0};
+	if (qcd_secret.nr_keys > 0) {
+		qcd_token_from_secret(qcd_secret.keys[0], &zero_spis, &before);
+	}
+	free_qcd_secret();
+	PK11SymKey *current = get_qcd_secret(logger);
+	if (current != NULL) {
+		qcd_token_from_secret(current, &zero_spis, &after);
+	}
+	bool changed = (current != NULL && !qcd_token_eq(&before, &after));
+	wipe_qcd_token(&before);
+	wipe_qcd_token(&after);
+	if (!changed) {
+		ldbg(logger, "QCD: secret unchanged");
+		return;
+	}
 
-static enum qcd_options st_qcd(const struct state *st)
-{
-	return st->st_connection->config->qcd & QCD_ROLES;
-}
-
-static enum qcd_options ike_qcd(const struct ike_sa *ike)
-{
-	return st_qcd(&ike->sa);
+	unsigned peers = 0;
+	struct state_filter sf = {
+		.search = {
+			.order = OLD2NEW,
+			.verbose.logger = logger,
+			.where = HERE,
+		},
+	};
+	while (next_state(&sf)) {
+		struct state *st = sf.st;
+		if (st->st_ike_version == IKEv2 && IS_IKE_SA_ESTABLISHED(st) &&
+		    (st_qcd(st) & QCD_MAKER)) {
+			submit_v2_QUICK_CRASH_DETECTION_exchange(pexpect_ike_sa(st));
+			peers++;
+		}
+	}
+	llog(RC_LOG, logger,
+	     "QCD: loaded a new \"%s\" key (%u older generation%s kept); sending the new token to %u peer%s",
+	     QCD_SECRET_NICKNAME, qcd_secret.nr_keys - 1,
+	     (qcd_secret.nr_keys == 2 ? "" : "s"),
+	     peers, (peers == 1 ? "" : "s"));
 }
 
 /*
@@ -206,11 +293,12 @@ static bool emit_v2N_token(v2_notification_t ntype,
 	return true;
 }
 
-/* our token for SPIS, impaired as asked */
-static bool make_token(const ike_spis_t *spis, struct qcd_token *token,
+/* our token for SPIS from secret generation G (0 = current), impaired as asked */
+static bool make_token(unsigned g, const ike_spis_t *spis, struct qcd_token *token,
 		       struct logger *logger)
 {
-	if (!qcd_token_from_secret(get_qcd_secret(logger), spis, token)) {
+	if (get_qcd_secret(logger) == NULL || g >= qcd_secret.nr_keys ||
+	    !qcd_token_from_secret(qcd_secret.keys[g], spis, token)) {
 		return false;
 	}
 	if (impair.qcd_bogus_token) {
@@ -237,7 +325,7 @@ static bool emit_our_token(struct state *st, const ike_spis_t *spis,
 		return true;
 	}
 	struct qcd_token token;
-	if (!make_token(spis, &token, st->logger)) {
+	if (!make_token(0, spis, &token, st->logger)) {
 		/* no secret (already logged): taker only */
 		return true;
 	}
@@ -589,12 +677,6 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 		return true;
 	}
 
-	struct qcd_token token;
-	if (!make_token(&md->hdr.isa_ike_spis, &token, md->logger)) {
-		qcd_stats.replies_failed++;
-		return false;
-	}
-
 	uint8_t buf[MIN_OUTPUT_UDP_SIZE];
 	struct pbs_out packet = open_pbs_out("QCD reply", buf, sizeof(buf), md->logger);
 	struct isakmp_hdr hdr = {
@@ -609,9 +691,14 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 	};
 	struct pbs_out body;
 	bool ok = (pbs_out_struct(&packet, &isakmp_hdr_desc, &hdr, sizeof(hdr), &body) &&
-		   emit_v2N_token(v2N_INVALID_IKE_SPI, PROTO_v2_RESERVED, NULL, &body) &&
-		   emit_v2N_token(v2N_QUICK_CRASH_DETECTION, IKEv2_SEC_PROTO_IKE, &token, &body));
-	wipe_qcd_token(&token);
+		   emit_v2N_token(v2N_INVALID_IKE_SPI, PROTO_v2_RESERVED, NULL, &body));
+	/* one token per live secret generation, the current one first */
+	for (unsigned g = 0; ok && g < qcd_secret.nr_keys; g++) {
+		struct qcd_token token = {0};
+		ok = (make_token(g, &md->hdr.isa_ike_spis, &token, md->logger) &&
+		      emit_v2N_token(v2N_QUICK_CRASH_DETECTION, IKEv2_SEC_PROTO_IKE, &token, &body));
+		wipe_qcd_token(&token);
+	}
 	if (!ok) {
 		qcd_stats.replies_failed++;
 		return false;
@@ -621,9 +708,9 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 	send_pbs_out_using_md(md, "QCD reply", &packet);
 	qcd_stats.replies_sent++;
 	endpoint_buf eb;
-	ldbg(md->logger, "QCD: answered %s request with unknown IKE SPIs from %s with INVALID_IKE_SPI and our token",
+	ldbg(md->logger, "QCD: answered %s request with unknown IKE SPIs from %s with INVALID_IKE_SPI and %u token(s)",
 	     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb),
-	     str_endpoint(&md->sender, &eb));
+	     str_endpoint(&md->sender, &eb), qcd_secret.nr_keys);
 	return true;
 }
 
@@ -737,10 +824,16 @@ void show_qcd_stats(struct show *s)
 
 void whack_qcd_status(struct show *s)
 {
-	show(s, "QCD (RFC 6290) secret: %s",
-	     (!qcd_secret.looked ? "not looked up yet (no maker connection)" :
-	      qcd_secret.key != NULL ? "present (\""QCD_SECRET_NICKNAME"\" in the NSS database)" :
-	      "missing (taker only)"));
+	SHOW_JAMBUF(s, buf) {
+		jam_string(buf, "QCD (RFC 6290) secret: ");
+		jam_string(buf, (!qcd_secret.looked ? "not looked up yet (no maker connection)" :
+				 qcd_secret.nr_keys > 0 ? "present (\""QCD_SECRET_NICKNAME"\" in the NSS database)" :
+				 "missing (taker only)"));
+		if (qcd_secret.nr_keys > 1) {
+			jam(buf, ", %u older generation%s", qcd_secret.nr_keys - 1,
+			    (qcd_secret.nr_keys == 2 ? "" : "s"));
+		}
+	}
 	show(s, "QCD rate limits: replies %u/s (burst %u), per source %u/s (burst %u); verifications per source %u/s (burst %u)",
 	     qcd_limits.reply_rate, 2 * qcd_limits.reply_rate,
 	     qcd_limits.reply_peer_rate, 2 * qcd_limits.reply_peer_rate,

@@ -44,6 +44,13 @@ void qcd_connection_loaded(enum qcd_options qcd, struct logger *logger);
  */
 void config_qcd_rate_limits(const struct starter_config *cfg, struct logger *logger);
 
+/*
+ * ipsec rereadsecrets: look the secret and its older generations up
+ * again; when the current one changed, send the new token to every
+ * peer of a maker.
+ */
+void reload_qcd_secret(struct logger *logger);
+
 /* pluto shutdown: release the secret's NSS reference */
 void free_qcd(void);
 

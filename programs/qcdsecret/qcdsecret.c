@@ -41,21 +41,106 @@
 #include "ipsecconf/keywords.h"
 
 static const char usage[] =
-	"Usage: ipsec qcdsecret [--nssdir <dir>] --create | --check | --status\n"
+	"Usage: ipsec qcdsecret [--nssdir <dir>] --create | --rollover | --check | --status\n"
 	"       ipsec qcdsecret [--nssdir <dir>] --create-if-enabled [--config <file>]\n"
 	"\n"
 	"Manage the RFC 6290 Quick Crash Detection secret (NSS key \"" QCD_SECRET_NICKNAME "\").\n"
 	"  --create             create the secret unless it exists\n"
+	"  --rollover           make a new secret; keep the current one and\n"
+	"                       the two newest older ones as older generations\n"
+	"                       (then run 'ipsec rereadsecrets')\n"
 	"  --create-if-enabled  the same, but only when a connection in the\n"
 	"                       configuration has qcd=yes or qcd=maker\n"
 	"  --check              exit 0 when the secret exists, 1 when not\n"
-	"  --status             say whether the secret exists\n";
+	"  --status             say whether the secret exists, and how many\n"
+	"                       older generations there are\n";
 
-enum what { NOTHING, CREATE, CREATE_IF_ENABLED, CHECK, STATUS, };
+enum what { NOTHING, CREATE, CREATE_IF_ENABLED, ROLLOVER, CHECK, STATUS, };
 
-static PK11SymKey *find(PK11SlotInfo *slot, struct logger *logger)
+static PK11SymKey *find(PK11SlotInfo *slot, unsigned generation, struct logger *logger)
 {
-	return qcd_find_secret(slot, QCD_SECRET_NICKNAME, logger);
+	qcd_nickname_buf nb;
+	return qcd_find_secret(slot, str_qcd_secret_nickname(generation, &nb), logger);
+}
+
+/* a new current secret; 0 or an exit status */
+static int create(PK11SlotInfo *slot, const char *nssdir, struct logger *logger)
+{
+	PK11SymKey *key = PK11_TokenKeyGenWithFlags(slot, CKM_GENERIC_SECRET_KEY_GEN,
+						    NULL, QCD_SECRET_SIZE, NULL,
+						    CKF_SIGN,
+						    (PK11_ATTR_TOKEN |
+						     PK11_ATTR_SENSITIVE |
+						     PK11_ATTR_UNEXTRACTABLE),
+						    lsw_nss_get_password_context(logger));
+	if (key == NULL) {
+		llog_nss_error(RC_LOG, logger,
+			       "cannot create the QCD secret in %s (is the NSS database writable?)",
+			       nssdir);
+		return 3;
+	}
+	int status = 0;
+	if (PK11_SetSymKeyNickname(key, QCD_SECRET_NICKNAME) != SECSuccess) {
+		llog_nss_error(RC_LOG, logger, "cannot name the QCD secret");
+		PK11_DeleteTokenSymKey(key);
+		status = 3;
+	}
+	PK11_FreeSymKey(key);
+	return status;
+}
+
+/*
+ * RFC 6290 5.1. rollover: drop the oldest generation, shift the
+ * others one down (current becomes .1), make a new current one.
+ * Renaming, not copying: the keys never leave the token.
+ */
+static int rollover(PK11SlotInfo *slot, const char *nssdir, struct logger *logger)
+{
+	PK11SymKey *oldest = find(slot, QCD_SECRET_GENERATIONS - 1, logger);
+	if (oldest != NULL) {
+		if (PK11_DeleteTokenSymKey(oldest) != SECSuccess) {
+			llog_nss_error(RC_LOG, logger,
+				       "cannot delete the oldest QCD secret generation in %s", nssdir);
+			PK11_FreeSymKey(oldest);
+			return 3;
+		}
+		PK11_FreeSymKey(oldest);
+	}
+	unsigned kept = 0;
+	for (int g = QCD_SECRET_GENERATIONS - 2; g >= 0; g--) {
+		PK11SymKey *key = find(slot, g, logger);
+		if (key == NULL) {
+			continue;
+		}
+		qcd_nickname_buf nb;
+		SECStatus s = PK11_SetSymKeyNickname(key, str_qcd_secret_nickname(g + 1, &nb));
+		PK11_FreeSymKey(key);
+		if (s != SECSuccess) {
+			llog_nss_error(RC_LOG, logger,
+				       "cannot rename QCD secret generation %d in %s", g, nssdir);
+			return 3;
+		}
+		kept++;
+	}
+	int status = create(slot, nssdir, logger);
+	if (status == 0) {
+		printf("QCD secret \"%s\" rolled over in %s; %u older generation%s kept\n",
+		       QCD_SECRET_NICKNAME, nssdir, kept, (kept == 1 ? "" : "s"));
+	}
+	return status;
+}
+
+static unsigned older_generations(PK11SlotInfo *slot, struct logger *logger)
+{
+	unsigned n = 0;
+	for (unsigned g = 1; g < QCD_SECRET_GENERATIONS; g++) {
+		PK11SymKey *key = find(slot, g, logger);
+		if (key != NULL) {
+			n++;
+			PK11_FreeSymKey(key);
+		}
+	}
+	return n;
 }
 
 static bool qcd_maker_configured(const char *config, struct logger *logger)
@@ -87,6 +172,7 @@ int main(int argc, char *argv[])
 		{ "config", required_argument, NULL, 'c', },
 		{ "create", no_argument, NULL, 'C', },
 		{ "create-if-enabled", no_argument, NULL, 'E', },
+		{ "rollover", no_argument, NULL, 'R', },
 		{ "check", no_argument, NULL, 'k', },
 		{ "status", no_argument, NULL, 's', },
 		{ "help", no_argument, NULL, 'h', },
@@ -99,6 +185,7 @@ int main(int argc, char *argv[])
 		case 'c': config = optarg; break;
 		case 'C': what = CREATE; break;
 		case 'E': what = CREATE_IF_ENABLED; break;
+		case 'R': what = ROLLOVER; break;
 		case 'k': what = CHECK; break;
 		case 's': what = STATUS; break;
 		case 'h': fputs(usage, stdout); exit(0);
@@ -119,7 +206,7 @@ int main(int argc, char *argv[])
 
 	const struct lsw_conf_options *oco = lsw_init_options();
 	/* read-write only when creating */
-	init_nss(oco->nssdir, (struct nss_flags) { .open_readonly = (what != CREATE), }, logger);
+	init_nss(oco->nssdir, (struct nss_flags) { .open_readonly = (what != CREATE && what != ROLLOVER), }, logger);
 	PK11SlotInfo *slot = lsw_nss_get_authenticated_slot(logger);
 	if (slot == NULL) {
 		/* already logged */
@@ -128,42 +215,40 @@ int main(int argc, char *argv[])
 	}
 
 	int status = 0;
-	PK11SymKey *key = find(slot, logger);
+	PK11SymKey *key = find(slot, 0, logger);
 	switch (what) {
 	case CHECK:
 		status = (key != NULL ? 0 : 1);
 		break;
 	case STATUS:
-		printf("QCD secret \"%s\" %s in %s\n", QCD_SECRET_NICKNAME,
+	{
+		unsigned older = older_generations(slot, logger);
+		printf("QCD secret \"%s\" %s in %s", QCD_SECRET_NICKNAME,
 		       (key != NULL ? "present" : "missing"), oco->nssdir);
+		if (older > 0) {
+			printf("; %u older generation%s", older, (older == 1 ? "" : "s"));
+		}
+		printf("\n");
 		status = (key != NULL ? 0 : 1);
 		break;
+	}
 	case CREATE:
 		if (key != NULL) {
 			printf("QCD secret \"%s\" already present in %s\n",
 			       QCD_SECRET_NICKNAME, oco->nssdir);
 			break;
 		}
-		key = PK11_TokenKeyGenWithFlags(slot, CKM_GENERIC_SECRET_KEY_GEN,
-						NULL, QCD_SECRET_SIZE, NULL,
-						CKF_SIGN,
-						(PK11_ATTR_TOKEN |
-						 PK11_ATTR_SENSITIVE |
-						 PK11_ATTR_UNEXTRACTABLE),
-						lsw_nss_get_password_context(logger));
-		if (key == NULL) {
-			llog_nss_error(RC_LOG, logger,
-				       "cannot create the QCD secret in %s (is the NSS database writable?)",
-				       oco->nssdir);
-			status = 3;
-			break;
+		status = create(slot, oco->nssdir, logger);
+		if (status == 0) {
+			printf("QCD secret \"%s\" created in %s\n", QCD_SECRET_NICKNAME, oco->nssdir);
 		}
-		if (PK11_SetSymKeyNickname(key, QCD_SECRET_NICKNAME) != SECSuccess) {
-			llog_nss_error(RC_LOG, logger, "cannot name the QCD secret");
-			status = 3;
-			break;
+		break;
+	case ROLLOVER:
+		if (key != NULL) {
+			PK11_FreeSymKey(key);
+			key = NULL;
 		}
-		printf("QCD secret \"%s\" created in %s\n", QCD_SECRET_NICKNAME, oco->nssdir);
+		status = rollover(slot, oco->nssdir, logger);
 		break;
 	default:
 		break;

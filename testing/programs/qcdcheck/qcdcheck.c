@@ -265,6 +265,23 @@ static void check_option_names(void)
 	}
 }
 
+static void check_secret_nicknames(void)
+{
+	static const char *names[QCD_SECRET_GENERATIONS] = {
+		"qcd-secret", "qcd-secret.1", "qcd-secret.2", "qcd-secret.3",
+	};
+	for (unsigned g = 0; g < QCD_SECRET_GENERATIONS; g++) {
+		qcd_nickname_buf nb;
+		const char *name = str_qcd_secret_nickname(g, &nb);
+		if (strcmp(name, names[g]) != 0) {
+			FAIL("generation %u named %s, expected %s", g, name, names[g]);
+		}
+	}
+	if (QCD_SECRET_GENERATIONS != QCD_MAX_TOKENS) {
+		FAIL("a reply can't carry a token per generation");
+	}
+}
+
 int main(int argc, char *argv[])
 {
 	leak_detective = true;
@@ -279,6 +296,7 @@ int main(int argc, char *argv[])
 	check_token_eq();
 	check_parse_reply();
 	check_option_names();
+	check_secret_nicknames();
 
 	NSS_Shutdown();
 	if (report_leaks(logger)) {
