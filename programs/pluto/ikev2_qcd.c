@@ -244,8 +244,9 @@ void reload_qcd_secret(struct logger *logger)
 		struct state *st = sf.st;
 		if (st->st_ike_version == IKEv2 && IS_IKE_SA_ESTABLISHED(st) &&
 		    (st_qcd(st) & QCD_MAKER)) {
-			submit_v2_QUICK_CRASH_DETECTION_exchange(pexpect_ike_sa(st));
-			peers++;
+			if (submit_v2_QUICK_CRASH_DETECTION_exchange(pexpect_ike_sa(st))) {
+				peers++;
+			}
 		}
 	}
 	llog(RC_LOG, logger,
@@ -504,17 +505,19 @@ static const struct v2_exchange v2_INFORMATIONAL_QUICK_CRASH_DETECTION_exchange 
 	.response = &v2_INFORMATIONAL_QUICK_CRASH_DETECTION_response_transitions,
 };
 
-void submit_v2_QUICK_CRASH_DETECTION_exchange(struct ike_sa *ike)
+bool submit_v2_QUICK_CRASH_DETECTION_exchange(struct ike_sa *ike)
 {
-	if (!(ike_qcd(ike) & QCD_MAKER) || get_qcd_secret(ike->sa.logger) == NULL) {
-		return;
+	if (ike == NULL || !(ike_qcd(ike) & QCD_MAKER) ||
+	    get_qcd_secret(ike->sa.logger) == NULL) {
+		return false;
 	}
 	const struct v2_exchange *exchange = &v2_INFORMATIONAL_QUICK_CRASH_DETECTION_exchange;
 	if (!v2_ike_sa_can_initiate_exchange(ike, exchange)) {
 		ldbg(ike->sa.logger, "QCD: IKE SA cannot send its token now");
-		return;
+		return false;
 	}
 	v2_msgid_queue_exchange(ike, NULL, exchange);
+	return true;
 }
 
 void wipe_v2_qcd_state(struct state *st)

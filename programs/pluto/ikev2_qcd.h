@@ -71,10 +71,12 @@ bool emit_v2N_QUICK_CRASH_DETECTION_for_rekey(struct child_sa *larval_ike,
 					      struct pbs_out *pbs);
 
 /*
- * Maker, RFC 6290 4.3.: the rekey initiator, once the new IKE SA is
- * established, sends its token in an INFORMATIONAL exchange.
+ * Maker, RFC 6290 4.3., 4.4.: send our token in an INFORMATIONAL
+ * exchange (the rekey initiator once the new IKE SA is established;
+ * every IKE SA after a secret rollover).  False when nothing was
+ * queued (not a maker, no secret, IKE SA not established).
  */
-void submit_v2_QUICK_CRASH_DETECTION_exchange(struct ike_sa *ike);
+bool submit_v2_QUICK_CRASH_DETECTION_exchange(struct ike_sa *ike);
 
 /*
  * Taker, RFC 6290 4.3.: the rekey initiator keeps the token in the
