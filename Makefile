@@ -29,7 +29,7 @@ OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standar
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
 .PHONY: all patched stock deps check check-stock check-upstream check-ours \
-	demo bench-recovery clean distclean keys
+	check-series demo bench-recovery clean distclean keys
 
 all: patched
 
@@ -96,6 +96,10 @@ check:
 check-stock: stock
 	$(SWANTEST) --stock -j $(TEST_JOBS) --retries 1 \
 		$$(SWT_TREE=$(STOCK_TREE) testing/uml/list upstream)
+
+# every prefix of patches/series applies with zero fuzz and builds
+check-series: $(TARBALL)
+	@$(TOP)/mk/check-series.sh $(TOP) $(TARBALL) $(JOBS) $(LSW_FLAGS)
 
 # the main job: two gateways, one restarts, recovery stock vs patched
 demo:

@@ -63,8 +63,7 @@
 #include "ip_address.h"
 #include "ip_endpoint.h"
 #include "monotime.h"
-#include "ipsecconf/confread.h"
-#include "ipsecconf/keywords.h"
+#include "ipsecconf/confread.h"		/* for struct keyword_value */
 
 /*
  * Counters: ipsec whack --qcd-status and --globalstatus.
@@ -562,30 +561,23 @@ static struct {
 	.verify_peer_rate = 5,
 };
 
-static void config_rate(const struct starter_config *cfg, enum keywords kw,
-			const char *name, unsigned *rate, struct logger *logger)
+void config_qcd_rate_limit(enum qcd_rate_limit limit, const char *name,
+			   const struct keyword_value *kv, struct logger *logger)
 {
-	if (!cfg->values[kw].set) {
+	unsigned *rate = (limit == QCD_REPLY_RATE ? &qcd_limits.reply_rate :
+			  limit == QCD_REPLY_PEER_RATE ? &qcd_limits.reply_peer_rate :
+			  limit == QCD_VERIFY_PEER_RATE ? &qcd_limits.verify_peer_rate :
+			  NULL);
+	if (PBAD(logger, rate == NULL) || !kv->set) {
 		return;
 	}
-	intmax_t v = cfg->values[kw].option;
-	if (v < 0 || v > QCD_MAX_RATE) {
+	if (kv->option < 0 || kv->option > QCD_MAX_RATE) {
 		llog(RC_LOG, logger,
 		     "%s=%jd is out of range (0 to %u); keeping %u",
-		     name, v, QCD_MAX_RATE, *rate);
+		     name, kv->option, QCD_MAX_RATE, *rate);
 		return;
 	}
-	*rate = v;
-}
-
-void config_qcd_rate_limits(const struct starter_config *cfg, struct logger *logger)
-{
-	config_rate(cfg, KBF_QCD_REPLY_RATE, "qcd-reply-rate",
-		    &qcd_limits.reply_rate, logger);
-	config_rate(cfg, KBF_QCD_REPLY_PEER_RATE, "qcd-reply-peer-rate",
-		    &qcd_limits.reply_peer_rate, logger);
-	config_rate(cfg, KBF_QCD_VERIFY_PEER_RATE, "qcd-verify-peer-rate",
-		    &qcd_limits.verify_peer_rate, logger);
+	*rate = kv->option;
 }
 
 static bool take_token(struct bucket *b, unsigned rate, monotime_t now)

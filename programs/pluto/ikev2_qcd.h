@@ -28,7 +28,7 @@ struct pbs_out;
 struct logger;
 struct show;
 struct config;
-struct starter_config;
+struct keyword_value;
 
 /*
  * Configuration: qcd= of a connection (enum qcd_options, role bits)
@@ -41,8 +41,15 @@ void qcd_connection_loaded(enum qcd_options qcd, struct logger *logger);
 /*
  * config setup: qcd-reply-rate=, qcd-reply-peer-rate=,
  * qcd-verify-peer-rate= (per second; the burst is twice the rate).
+ * NAME is the keyword, for the log line when KV is out of range.
  */
-void config_qcd_rate_limits(const struct starter_config *cfg, struct logger *logger);
+enum qcd_rate_limit {
+	QCD_REPLY_RATE,		/* unprotected replies, all sources */
+	QCD_REPLY_PEER_RATE,	/* ... per source address */
+	QCD_VERIFY_PEER_RATE,	/* verifications per source address */
+};
+void config_qcd_rate_limit(enum qcd_rate_limit limit, const char *name,
+			   const struct keyword_value *kv, struct logger *logger);
 
 /*
  * ipsec rereadsecrets: look the secret and its older generations up
