@@ -11,7 +11,7 @@ BUILD := $(TOP)/build
 VERSION := 5.2
 TARBALL := $(BUILD)/dl/libreswan_$(VERSION).orig.tar.gz
 
-PATCHED_TREE := $(BUILD)/libreswan-$(VERSION)
+PATCHED_TREE := $(BUILD)/patched/libreswan-$(VERSION)
 STOCK_TREE := $(BUILD)/stock/libreswan-$(VERSION)
 PATCHED_DEST := $(BUILD)/install/patched
 STOCK_DEST := $(BUILD)/install/stock
@@ -45,10 +45,12 @@ $(TARBALL): | $(BUILD)/.deps-ok
 
 # -- patched tree: unpack, overlay, patch -------------------------------
 
-$(BUILD)/.patched-unpacked: $(TARBALL) $(PATCHES)
-	rm -rf $(PATCHED_TREE) $(BUILD)/.patched-*
-	mkdir -p $(BUILD)
-	tar -xzf $(TARBALL) -C $(BUILD)
+# (build/patched/, beside build/stock/: build/libreswan-5.2 was the
+# tree's old place, removed when found)
+$(BUILD)/patched/.unpacked: $(TARBALL) $(PATCHES)
+	rm -rf $(BUILD)/patched $(BUILD)/.patched-* $(BUILD)/libreswan-$(VERSION)
+	mkdir -p $(BUILD)/patched
+	tar -xzf $(TARBALL) -C $(BUILD)/patched
 	$(MAKE) --no-print-directory overlay
 	$(TOP)/mk/apply-patches.sh $(TOP)/patches $(PATCHED_TREE)
 	touch $@
@@ -62,7 +64,7 @@ overlay:
 		fi; \
 	done
 
-patched: $(BUILD)/.patched-unpacked
+patched: $(BUILD)/patched/.unpacked
 	@$(MAKE) --no-print-directory overlay
 	$(MAKE) -C $(PATCHED_TREE) -j$(JOBS) base $(LSW_FLAGS)
 	$(MAKE) -C $(PATCHED_TREE) install-base $(LSW_FLAGS) DESTDIR=$(PATCHED_DEST) >$(BUILD)/install-patched.log
@@ -118,7 +120,7 @@ bench-recovery:
 	@$(TOP)/testing/uml/recovery-run bench -n $(BENCH_RUNS)
 
 clean:
-	rm -rf $(PATCHED_TREE) $(BUILD)/stock $(BUILD)/install $(BUILD)/.patched-* $(BUILD)/.stock-*
+	rm -rf $(BUILD)/patched $(BUILD)/stock $(BUILD)/install $(BUILD)/.stock-*
 
 distclean:
 	rm -rf $(BUILD)
