@@ -12,12 +12,8 @@ tree=$work/libreswan-5.2
 rm -rf "$work"
 mkdir -p "$work"
 tar -xzf "$tarball" -C "$work"
-cd "$top"
-git ls-files --cached --others --exclude-standard programs lib include configs \
-	testing/programs testing/guestbin | while read -r f; do
-	mkdir -p "$tree/$(dirname "$f")"
-	cp "$f" "$tree/$f"
-done
+# our files, as "make patched" lays them
+make -C "$top" --no-print-directory overlay PATCHED_TREE="$tree" >/dev/null
 log=$work/build.log
 build() {
 	if ! make -C "$tree" -j"$jobs" base "$@" >>"$log" 2>&1; then

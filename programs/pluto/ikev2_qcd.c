@@ -63,6 +63,7 @@
 #include "ip_address.h"
 #include "ip_endpoint.h"
 #include "monotime.h"
+#include "hash_table.h"		/* for hash_hunk() */
 #include "ipsecconf/confread.h"		/* for struct keyword_value */
 
 /*
@@ -604,14 +605,7 @@ static bool take_token(struct bucket *b, unsigned rate, monotime_t now)
 static size_t hash_source(const ip_endpoint *sender)
 {
 	ip_address a = endpoint_address(*sender);
-	shunk_t bytes = address_as_shunk(&a);
-	/* FNV-1a; a keyed hash is not needed for a rate limiter */
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < bytes.len; i++) {
-		h ^= ((const uint8_t *)bytes.ptr)[i];
-		h *= 16777619u;
-	}
-	return h % QCD_PEER_BUCKETS;
+	return hash_hunk(address_as_shunk(&a), zero_hash).hash % QCD_PEER_BUCKETS;
 }
 
 static bool reply_allowed(const struct msg_digest *md, monotime_t now)
