@@ -7,6 +7,11 @@
 
 SHELL := /bin/bash
 TOP := $(CURDIR)
+# make's word lists, libreswan's build and the guests' kernel command
+# line all split on white space: say so at once rather than fail later
+ifneq ($(words $(CURDIR)),1)
+$(error the checkout path "$(CURDIR)" has white space in it; libreswan's build and the UML testbed need a path without spaces: clone or move the checkout there)
+endif
 BUILD := $(TOP)/build
 VERSION := 5.2
 TARBALL := $(BUILD)/dl/libreswan_$(VERSION).orig.tar.gz
@@ -28,7 +33,7 @@ TEST_JOBS ?= 2
 OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standard programs lib include configs testing/programs testing/guestbin 2>/dev/null)
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
-.PHONY: all patched stock deps check check-stock check-upstream check-ours \
+.PHONY: all patched stock deps check check-stock check-upstream \
 	check-series demo bench-recovery clean distclean keys
 
 all: patched
@@ -98,6 +103,10 @@ check:
 check-stock: stock
 	$(SWANTEST) --stock -j $(TEST_JOBS) --retries 1 \
 		$$(SWT_TREE=$(STOCK_TREE) testing/uml/list upstream)
+
+# all of upstream.list, patched then stock: after any change to a hook
+check-upstream: patched stock
+	@$(TOP)/testing/uml/check-upstream
 
 # every prefix of patches/series applies with zero fuzz and builds
 check-series: $(TARBALL)

@@ -44,8 +44,10 @@
 #include "defs.h"
 
 #include "ikev2_qcd.h"
+#include "ikev2_state_loss.h"
 
 #include "state.h"
+#include "state_db.h"		/* for state_by_ike_spis() */
 #include "connections.h"
 #include "demux.h"
 #include "packet.h"
@@ -77,6 +79,7 @@ static struct {
 	uintmax_t replies_sent;
 	uintmax_t replies_rate_limited;
 	uintmax_t replies_failed;
+	uintmax_t replies_live_sa;
 	uintmax_t verified;
 	uintmax_t verify_failed;
 	uintmax_t verify_unsolicited;
@@ -88,6 +91,7 @@ static struct {
 void clear_qcd_stats(void)
 {
 	zero(&qcd_stats);
+	clear_state_loss_stats();
 }
 
 static enum qcd_options st_qcd(const struct state *st)
@@ -642,17 +646,52 @@ static bool verify_allowed(const struct msg_digest *md, monotime_t now)
  * unsecured responses always clear I, so the message is built here.)
  */
 
+/*
+ * RFC 6290 9.2.: "a token maker MUST NOT send a valid token for an
+ * IKE SA that still exists".  The caller's lookup takes our role from
+ * the request's I flag, so a request for a live IKE SA with that
+ * flag flipped arrives here: look again, for either role, and for
+ * the new SPIs of an IKE SA rekey still in progress (larval IKE SAs
+ * are found by their st_ike_rekey_spis).
+ */
+
+static bool ike_spis_in_use(const ike_spis_t *spis, struct logger *logger)
+{
+	if (state_by_ike_spis(IKEv2, NULL/*IKE or Child*/, NULL/*v1 msgid*/,
+			      NULL/*either role*/, spis, NULL, NULL, __func__) != NULL) {
+		return true;
+	}
+	struct state_filter sf = {
+		.search = {
+			.order = NEW2OLD,
+			.verbose.logger = logger,
+			.where = HERE,
+		},
+	};
+	while (next_state(&sf)) {
+		if (sf.st->st_ike_version == IKEv2 &&
+		    ike_spis_eq(&sf.st->st_ike_rekey_spis, spis)) {
+			return true;
+		}
+	}
+	return false;
+}
+
 bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 {
-	if (v2_msg_role(md) != MESSAGE_REQUEST) {
+	/*
+	 * Only a "protected IKE request" (RFC 6290 4.5.): never a
+	 * response, never an unprotected exchange (IKE_SA_INIT and
+	 * IKE_SESSION_RESUME do not get here; checked again all the
+	 * same), and the first payload must be SK or SKF.
+	 */
+	if (v2_msg_role(md) != MESSAGE_REQUEST ||
+	    md->hdr.isa_xchg == ISAKMP_v2_IKE_SA_INIT ||
+	    md->hdr.isa_xchg == ISAKMP_v2_IKE_SESSION_RESUME ||
+	    (md->hdr.isa_np != ISAKMP_NEXT_v2SK &&
+	     md->hdr.isa_np != ISAKMP_NEXT_v2SKF)) {
 		return false;
 	}
-	/* "protected IKE request": first payload SK or SKF */
-	if (md->hdr.isa_np != ISAKMP_NEXT_v2SK &&
-	    md->hdr.isa_np != ISAKMP_NEXT_v2SKF) {
-		return false;
-	}
-	/* IKE_SA_INIT and IKE_SESSION_RESUME never get here */
 	if (!qcd_secret.have_maker || get_qcd_secret(md->logger) == NULL) {
 		return false;
 	}
@@ -662,6 +701,13 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 		/* RFC 6290 8.1: too many, fall back to silence */
 		qcd_stats.replies_rate_limited++;
 		ldbg(md->logger, "QCD: rate limit reached; dropping %s request with unknown IKE SPIs silently",
+		     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb));
+		return true;
+	}
+
+	if (ike_spis_in_use(&md->hdr.isa_ike_spis, md->logger)) {
+		qcd_stats.replies_live_sa++;
+		ldbg(md->logger, "QCD: %s request names the SPIs of an IKE SA we have, with the other role; no token for a live IKE SA (RFC 6290 9.2), dropped",
 		     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb));
 		return true;
 	}
@@ -745,6 +791,11 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 		return true;
 	}
 
+	/* a spray of forged replies to one request gets nowhere */
+	if (!state_loss_examine_allowed(*ike, md->hdr.isa_msgid)) {
+		return true;
+	}
+
 	struct qcd_reply reply;
 	const char *diag = qcd_parse_reply(md->hdr.isa_np, pbs_in_left(&md->message_pbs), &reply);
 	if (diag != NULL) {
@@ -775,12 +826,9 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 	}
 
 	qcd_stats.verified++;
-	endpoint_buf eb;
-	llog(RC_LOG, logger,
-	     "peer %s lost its IKE SA state (QCD token verified, RFC 6290); deleting IKE SA without notification and re-establishing",
-	     str_endpoint(&md->sender, &eb));
-	on_delete(&(*ike)->sa, skip_send_delete);
-	terminate_ike_family(ike, REASON_PEER_LOST_STATE, HERE);
+	ldbg(logger, "QCD: token verified");
+	/* the decision (window, dampening) is not ours */
+	state_loss_evidence(ike, STATE_LOSS_QCD_TOKEN, md);
 	return true;
 }
 
@@ -803,12 +851,14 @@ void show_qcd_stats(struct show *s)
 	show(s, "total.qcd.replies.sent=%ju", qcd_stats.replies_sent);
 	show(s, "total.qcd.replies.rate_limited=%ju", qcd_stats.replies_rate_limited);
 	show(s, "total.qcd.replies.failed=%ju", qcd_stats.replies_failed);
+	show(s, "total.qcd.replies.live_sa=%ju", qcd_stats.replies_live_sa);
 	show(s, "total.qcd.verify.ok=%ju", qcd_stats.verified);
 	show(s, "total.qcd.verify.failed=%ju", qcd_stats.verify_failed);
 	show(s, "total.qcd.verify.unsolicited=%ju", qcd_stats.verify_unsolicited);
 	show(s, "total.qcd.verify.no_token=%ju", qcd_stats.verify_no_token);
 	show(s, "total.qcd.verify.malformed=%ju", qcd_stats.verify_malformed);
 	show(s, "total.qcd.verify.rate_limited=%ju", qcd_stats.verify_rate_limited);
+	show_state_loss_stats(s);
 }
 
 void whack_qcd_status(struct show *s)

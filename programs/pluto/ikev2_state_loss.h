@@ -1,0 +1,139 @@
+/* IKEv2 peer state loss: one place that decides, for libreswan
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ */
+
+#ifndef IKEV2_STATE_LOSS_H
+#define IKEV2_STATE_LOSS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "monotime.h"
+#include "deltatime.h"
+
+struct ike_sa;
+struct msg_digest;
+struct show;
+struct logger;
+struct keyword_value;
+
+/*
+ * Evidence that the peer of an IKE SA lost its state.  None of it is
+ * authenticated by the IKE SA's keys: it arrives in unprotected
+ * messages, so it is weighed here, in one place, before anything is
+ * torn down (seeds' Issue 202: accept only for a pending request,
+ * delay before accepting, rekey before deleting, dampen).
+ */
+enum state_loss_evidence {
+	STATE_LOSS_NONE = 0,
+	/* RFC 6290: an unprotected INVALID_IKE_SPI answering our
+	 * outstanding request carried the token the peer gave us */
+	STATE_LOSS_QCD_TOKEN,
+};
+
+/*
+ * What the decision module does with evidence.
+ */
+enum state_loss_action {
+	/* delete the IKE SA without a Delete and revive, now */
+	STATE_LOSS_ACT_NOW,
+	/* wait a bounded window (about 2 RTT) for a protected message
+	 * from the peer, which proves the evidence forged; then act */
+	STATE_LOSS_ACT_AFTER_WINDOW,
+	/* start a new IKE SA at once and delete the old one only when
+	 * the new one is established: for evidence that is not certain */
+	STATE_LOSS_MAKE_BEFORE_BREAK,
+};
+
+/*
+ * Per IKE SA (struct state .st_v2_state_loss).
+ */
+struct v2_state_loss {
+	/* a decision waiting for its window to close */
+	enum state_loss_evidence pending;
+	enum state_loss_action pending_action;
+	monotime_t pending_since;
+	deltatime_t pending_window;
+	unsigned generation;		/* bumped when a decision ends */
+	/* make-before-break: the IKE SA that replaces this one */
+	bool replacing;
+	/* round trips measured on this IKE SA (smoothed, RFC 6298
+	 * style, first transmissions only); zero until measured */
+	deltatime_t srtt;
+	/* evidence looked at for the outstanding request (cap) */
+	uint32_t examined_msgid;
+	unsigned examined;
+};
+
+/*
+ * Per connection (struct connection .state_loss): when evidence last
+ * tore one of its IKE SAs down (dampening).
+ */
+struct connection_state_loss {
+	monotime_t acted;
+};
+
+/*
+ * The window and its bounds: 2 x the smoothed RTT of the IKE SA,
+ * never less than the floor (a fast LAN still gets time to answer),
+ * never more than the ceiling (recovery is delayed by at most that);
+ * the default when nothing was measured yet.
+ */
+#define STATE_LOSS_WINDOW_FLOOR_MS	200
+#define STATE_LOSS_WINDOW_CEILING_MS	2000
+#define STATE_LOSS_WINDOW_DEFAULT_MS	1000
+
+/* unprotected evidence examined per outstanding request */
+#define STATE_LOSS_EXAMINE_CAP		3
+
+/* config setup qcd-dampening= default, seconds */
+#define STATE_LOSS_DAMPENING_DEFAULT_S	30
+
+/*
+ * config setup qcd-dampening=: at most one evidence-driven teardown
+ * per connection within this interval (0 turns dampening off).
+ */
+void config_state_loss_dampening(const struct keyword_value *kv,
+				 struct logger *logger);
+
+/*
+ * May one more piece of unprotected evidence be examined against
+ * the IKE SA's outstanding request MSGID?  At most
+ * STATE_LOSS_EXAMINE_CAP per request, so a spray of forged replies
+ * gets nowhere; counts the refusals.
+ */
+bool state_loss_examine_allowed(struct ike_sa *ike, uint32_t msgid);
+
+/*
+ * Evidence E (from the address FROM, for the log) that the peer of
+ * *IKE lost its state.  Decides once: ignores it (a decision is
+ * pending, or the connection is dampened), acts now, opens the
+ * window, or starts make-before-break.  When it acts now *IKE is
+ * deleted and set to NULL.
+ */
+void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
+			 const struct msg_digest *md);
+
+/*
+ * A protected message from the peer of IKE arrived (it decrypted and
+ * verified): the peer has its state.  Cancels a pending decision
+ * (logged: the evidence was forged) and measures the round trip.
+ */
+void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *md);
+
+/* ipsec whack --qcd-status, --globalstatus */
+void show_state_loss_stats(struct show *s);
+void clear_state_loss_stats(void);
+
+#endif

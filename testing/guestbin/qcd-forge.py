@@ -1,0 +1,218 @@
+#!/usr/bin/python3
+"""Forge unauthenticated IKEv2 messages for QCD tests, and say what came back.
+
+usage:
+  qcd-forge.py probe [options]      send one forged message, print the answer
+  qcd-forge.py elicit [options] F   send a forged protected request, keep
+                                    the unprotected answer in file F
+  qcd-forge.py replay F [options]   send the answer in F (Message ID and
+                                    exchange type rewritten if asked)
+  qcd-forge.py sniff-replay F [options]
+                                    wait for this host's next IKEv2 request
+                                    to --to (an outgoing liveness probe),
+                                    then send the answer in F with that
+                                    request's SPIs, Message ID and exchange
+                                    type, to this host's pluto at once
+
+options:
+  --from ADDR --to ADDR --port N    addresses (default 192.1.2.45 -> 192.1.2.23:500)
+  --spis SPIi SPIr                  hex; default: random (SPIs nobody knows)
+  --exchange NAME                   IKE_SA_INIT, IKE_AUTH, CREATE_CHILD_SA,
+                                    INFORMATIONAL (default), IKE_SESSION_RESUME
+  --flags I|R|IR|-                  header flags (default I)
+  --payload SK|SKF|N                first payload (default SK)
+  --msgid N                         Message ID (default 1)
+  --wait S                          how long to wait for an answer (default 2)
+
+An answer is summarised as its flags, Message ID and notify types, so
+that expected output never contains a token."""
+
+import os
+import socket
+import struct
+import sys
+import time
+
+EXCHANGES = {"IKE_SA_INIT": 34, "IKE_AUTH": 35, "CREATE_CHILD_SA": 36,
+             "INFORMATIONAL": 37, "IKE_SESSION_RESUME": 38}
+PAYLOADS = {"SK": 46, "SKF": 53, "N": 41}
+NOTIFY_NAMES = {11: "INVALID_SPI", 4: "INVALID_IKE_SPI", 16419: "QUICK_CRASH_DETECTION"}
+
+
+def options(argv):
+    o = {"from": "192.1.2.45", "to": "192.1.2.23", "port": 500, "spis": None,
+         "exchange": "INFORMATIONAL", "flags": "I", "payload": "SK",
+         "msgid": 1, "wait": 2.0, "args": []}
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--spis":
+            o["spis"] = bytes.fromhex(argv[i + 1]) + bytes.fromhex(argv[i + 2])
+            i += 3
+            continue
+        if a.startswith("--"):
+            k = a[2:]
+            v = argv[i + 1]
+            o[k] = (int(v) if k in ("port", "msgid") else
+                    float(v) if k == "wait" else v)
+            i += 2
+            continue
+        o["args"].append(a)
+        i += 1
+    return o
+
+
+def family(addr):
+    return socket.AF_INET6 if ":" in addr else socket.AF_INET
+
+
+def message(o):
+    spis = o["spis"] or os.urandom(16)
+    flags = (0x08 if "I" in o["flags"] else 0) | (0x20 if "R" in o["flags"] else 0)
+    np = PAYLOADS[o["payload"]]
+    if np == 41:
+        # a bare Notify (INVALID_SYNTAX), as an unprotected message would be
+        body = struct.pack("!BBHBBH", 0, 0, 8, 0, 0, 7)
+    else:
+        # SK/SKF: generic header + 16 octets standing in for IV/ciphertext
+        body = struct.pack("!BBH", 0, 0, 4 + 16) + bytes(16)
+    hdr = spis + struct.pack("!BBBBII", np, 0x20, EXCHANGES[o["exchange"]], flags,
+                             o["msgid"], 28 + len(body))
+    return hdr + body
+
+
+def describe(reply):
+    if len(reply) < 28:
+        return "a runt of %d octets" % len(reply)
+    flags = reply[19]
+    msgid = struct.unpack("!I", reply[20:24])[0]
+    names = []
+    np, off = reply[16], 28
+    while np != 0 and off + 4 <= len(reply):
+        nxt, _, plen = struct.unpack("!BBH", reply[off:off + 4])
+        if np == 41 and plen >= 8:
+            ntype = struct.unpack("!H", reply[off + 6:off + 8])[0]
+            names.append("N(%s)" % NOTIFY_NAMES.get(ntype, ntype))
+        else:
+            names.append("payload %d" % np)
+        np, off = nxt, off + max(plen, 4)
+    return "flags %s, Message ID %d, %s" % (
+        ("R" if flags & 0x20 else "") + ("I" if flags & 0x08 else "") or "-",
+        msgid, " ".join(names) or "no payload")
+
+
+def sock(o):
+    s = socket.socket(family(o["to"]), socket.SOCK_DGRAM)
+    s.bind((o["from"], 0))
+    s.settimeout(o["wait"])
+    return s
+
+
+def send_and_wait(o):
+    s = sock(o)
+    s.sendto(message(o), (o["to"], o["port"]))
+    try:
+        reply, _ = s.recvfrom(4096)
+        return reply
+    except socket.timeout:
+        return None
+
+
+def probe(o):
+    reply = send_and_wait(o)
+    print("%s %s request, flags %s, first payload %s: %s" % (
+        o["to"], o["exchange"], o["flags"], o["payload"],
+        "answered: " + describe(reply) if reply else "no answer"))
+
+
+def elicit(o):
+    reply = send_and_wait(o)
+    if reply is None:
+        print("%s: no answer" % o["to"])
+        return 1
+    open(o["args"][0], "wb").write(reply)
+    print("%s answered: %s" % (o["to"], describe(reply)))
+    return 0
+
+
+def rewrite(reply, spis=None, xchg=None, msgid=None, flags=None):
+    b = bytearray(reply)
+    if spis is not None:
+        b[0:16] = spis
+    if xchg is not None:
+        b[18] = xchg
+    if flags is not None:
+        b[19] = flags
+    if msgid is not None:
+        b[20:24] = struct.pack("!I", msgid)
+    return bytes(b)
+
+
+def replay(o):
+    reply = open(o["args"][0], "rb").read()
+    s = sock(o)
+    s.sendto(reply, (o["to"], o["port"]))
+    print("replayed %s to %s" % (describe(reply), o["to"]))
+
+
+def sniff_replay(o):
+    """Wait on a raw socket for this host's next IKEv2 request to
+    --to, then send the kept answer to our own pluto, as that
+    request's answer (SPIs, exchange type, Message ID, and the I flag
+    set exactly when the request's was clear)."""
+    reply = open(o["args"][0], "rb").read()
+    fam = family(o["to"])
+    raw = socket.socket(fam, socket.SOCK_RAW, socket.IPPROTO_UDP)
+    raw.settimeout(o["wait"])
+    deadline = time.monotonic() + o["wait"]
+    while time.monotonic() < deadline:
+        try:
+            pkt, addr = raw.recvfrom(65535)
+        except socket.timeout:
+            break
+        # IPv4 raw sockets include the IP header; IPv6 ones do not
+        udp = pkt[(pkt[0] & 0x0f) * 4:] if fam == socket.AF_INET else pkt
+        if len(udp) < 8 + 28:
+            continue
+        dport = struct.unpack("!H", udp[2:4])[0]
+        ike = udp[8:]
+        if dport == 4500 and ike[:4] == bytes(4):
+            ike = ike[4:]
+        if dport != o["port"] or len(ike) < 28 or ike[17] != 0x20:
+            continue
+        if ike[19] & 0x20:
+            continue	# a response
+        # ours, leaving for --to? (raw sockets see both directions)
+        if fam == socket.AF_INET and socket.inet_ntoa(pkt[16:20]) != o["to"]:
+            continue
+        msgid = struct.unpack("!I", ike[20:24])[0]
+        flags = 0x20 | (0 if ike[19] & 0x08 else 0x08)
+        forged = rewrite(reply, spis=ike[0:16], xchg=ike[18], msgid=msgid, flags=flags)
+        s = socket.socket(fam, socket.SOCK_DGRAM)
+        s.bind((o["from"], 0))
+        s.sendto(forged, (o["from"], o["port"]))
+        print("answered this host's %s request, Message ID %d, with the kept reply" %
+              ({v: k for k, v in EXCHANGES.items()}.get(ike[18], ike[18]), msgid))
+        return 0
+    print("no request seen")
+    return 1
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    verb, o = sys.argv[1], options(sys.argv[2:])
+    if verb == "probe":
+        probe(o)
+    elif verb == "elicit":
+        sys.exit(elicit(o))
+    elif verb == "replay":
+        replay(o)
+    elif verb == "sniff-replay":
+        sys.exit(sniff_replay(o))
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
