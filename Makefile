@@ -33,7 +33,7 @@ TEST_JOBS ?= 2
 OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standard programs lib include configs testing/programs testing/guestbin 2>/dev/null)
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
-.PHONY: all patched stock deps check check-stock check-upstream \
+.PHONY: all patched stock deps check check-slow check-stock check-upstream \
 	check-series demo bench-recovery clean distclean keys
 
 all: patched
@@ -103,6 +103,12 @@ check:
 check-stock: stock
 	$(SWANTEST) --stock -j $(TEST_JOBS) --retries 1 \
 		$$(SWT_TREE=$(STOCK_TREE) testing/uml/list upstream)
+
+# make check on a host made $(SLOWDOWN) times slower (a CPU quota for
+# the whole run): timeouts must scale and nothing may race
+SLOWDOWN ?= 4
+check-slow:
+	@$(TOP)/testing/uml/slow-host $(SLOWDOWN) $(TOP)/testing/uml/check
 
 # all of upstream.list, patched then stock: after any change to a hook
 check-upstream: patched stock

@@ -64,6 +64,8 @@
 #include "lswnss.h"
 #include "ip_address.h"
 #include "ip_endpoint.h"
+#include "iface.h"			/* for struct iface_endpoint */
+#include "orient.h"			/* for oriented() */
 #include "monotime.h"
 #include "hash_table.h"		/* for hash_hunk() */
 #include "ipsecconf/confread.h"		/* for struct keyword_value */
@@ -80,6 +82,7 @@ static struct {
 	uintmax_t replies_rate_limited;
 	uintmax_t replies_failed;
 	uintmax_t replies_live_sa;
+	uintmax_t replies_not_service;
 	uintmax_t verified;
 	uintmax_t verify_failed;
 	uintmax_t verify_unsolicited;
@@ -677,6 +680,36 @@ static bool ike_spis_in_use(const ike_spis_t *spis, struct logger *logger)
 	return false;
 }
 
+/*
+ * RFC 6290 6. (backup gateways) and the seeds' Issue 202: a standby
+ * that shares the active gateway's secret must not become a token
+ * oracle on an address of its own.  A maker answers only on an
+ * address that one of its maker connections uses as its local
+ * address: the service address that a standby takes over from the
+ * active gateway, not its management address.  This also stops the
+ * answers once the last maker connection is deleted.
+ */
+
+static bool maker_serves_address(const ip_address local, struct logger *logger)
+{
+	struct connection_filter cf = {
+		.ike_version = IKEv2,
+		.search = {
+			.order = NEW2OLD,
+			.verbose.logger = logger,
+			.where = HERE,
+		},
+	};
+	while (next_connection(&cf)) {
+		const struct connection *c = cf.c;
+		if ((c->config->qcd & QCD_MAKER) && oriented(c) &&
+		    address_eq_address(c->local->host.addr, local)) {
+			return true;
+		}
+	}
+	return false;
+}
+
 bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 {
 	/*
@@ -702,6 +735,15 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 		qcd_stats.replies_rate_limited++;
 		ldbg(md->logger, "QCD: rate limit reached; dropping %s request with unknown IKE SPIs silently",
 		     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb));
+		return true;
+	}
+
+	ip_address local = endpoint_address(md->iface->local_endpoint);
+	if (!maker_serves_address(local, md->logger)) {
+		qcd_stats.replies_not_service++;
+		address_buf ab;
+		ldbg(md->logger, "QCD: no maker connection uses %s as its address; no token from here, dropped",
+		     str_address(&local, &ab));
 		return true;
 	}
 
@@ -852,6 +894,7 @@ void show_qcd_stats(struct show *s)
 	show(s, "total.qcd.replies.rate_limited=%ju", qcd_stats.replies_rate_limited);
 	show(s, "total.qcd.replies.failed=%ju", qcd_stats.replies_failed);
 	show(s, "total.qcd.replies.live_sa=%ju", qcd_stats.replies_live_sa);
+	show(s, "total.qcd.replies.not_service=%ju", qcd_stats.replies_not_service);
 	show(s, "total.qcd.verify.ok=%ju", qcd_stats.verified);
 	show(s, "total.qcd.verify.failed=%ju", qcd_stats.verify_failed);
 	show(s, "total.qcd.verify.unsolicited=%ju", qcd_stats.verify_unsolicited);
@@ -902,7 +945,17 @@ void whack_qcd_status(struct show *s)
 			jam_string(buf, ", roles=");
 			jam_roles(buf, roles);
 			jam_string(buf, ", sent-token=");
-			jam_string(buf, st->st_v2_qcd.token_sent ? "yes" : "no");
+			struct qcd_token ours;
+			/* (not make_token(): no impair, no log line) */
+			if (st->st_v2_qcd.token_sent && qcd_secret.nr_keys > 0 &&
+			    qcd_token_from_secret(qcd_secret.keys[0], &st->st_ike_spis, &ours)) {
+				/* what the peer should hold; compare with its peer-token */
+				qcd_fingerprint_buf fb;
+				jam(buf, "yes, fingerprint=%s", str_qcd_fingerprint(&ours, &fb));
+				wipe_qcd_token(&ours);
+			} else {
+				jam_string(buf, st->st_v2_qcd.token_sent ? "yes" : "no");
+			}
 			jam_string(buf, ", peer-token=");
 			if (st->st_v2_qcd.peer_token.len > 0) {
 				qcd_fingerprint_buf fb;

@@ -21,9 +21,10 @@
  * this file decides, once per IKE SA:
  *
  * - to wait a bounded window (about two round trips measured on the
- *   IKE SA) for a protected message from the peer: a peer that still
- *   has the IKE SA answers the same request, and any protected
- *   message proves the evidence forged ("delay before accepting");
+ *   IKE SA) for a protected message from the peer, after sending the
+ *   outstanding request once more: a peer that still has the IKE SA
+ *   answers it, and any protected message proves the evidence forged
+ *   ("delay before accepting");
  *
  * - to act: delete the IKE SA and its Child SAs without a Delete
  *   and revive the connection at once, as a liveness timeout would;
@@ -50,8 +51,9 @@
 #include "log.h"
 #include "show.h"
 #include "server.h"		/* for schedule_callback() */
-#include "retransmit.h"		/* for retransmit_count() */
+#include "retransmit.h"		/* for .st_retransmit.start */
 #include "terminate.h"
+#include "timer.h"		/* for event_force() */
 #include "ikev2_replace.h"	/* for ikev2_replace() */
 #include "ip_endpoint.h"
 #include "ipsecconf/confread.h"	/* for struct keyword_value */
@@ -301,6 +303,22 @@ void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
 	schedule_callback("state loss: window", sl->pending_window,
 			  (*ike)->sa.st_serialno, window_closed,
 			  (void *)(uintptr_t)sl->generation);
+	/*
+	 * Send the outstanding request again now: a peer that still
+	 * has the IKE SA gets a fresh copy (the first may have been
+	 * lost, or be the one an attacker answered) and answers it
+	 * within a round trip, inside the window.
+	 */
+	state_loss_retransmit_now(*ike);
+}
+
+void state_loss_retransmit_now(struct ike_sa *ike)
+{
+	if (ike->sa.st_v2_retransmit_event == NULL) {
+		return;
+	}
+	ldbg(ike->sa.logger, "state loss: retransmitting the outstanding request now");
+	event_force(EVENT_v2_RETRANSMIT, &ike->sa);
 }
 
 void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *md)
@@ -310,12 +328,15 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 
 	/*
 	 * A round trip: the response to our outstanding request,
-	 * sent once (Karn: a retransmitted request's response can't
-	 * say which transmission it answers).
+	 * timed from its first transmission.  Unlike TCP (Karn), a
+	 * request that was retransmitted still gives a sample: it
+	 * can only be too long, which makes the window longer (the
+	 * safe side), and the ceiling bounds it; without it a path
+	 * slower than the first retransmit interval (0.5s) would
+	 * never be measured.
 	 */
 	if (v2_msg_role(md) == MESSAGE_RESPONSE &&
 	    md->hdr.isa_msgid == ike->sa.st_v2_msgid_windows.initiator.sent &&
-	    retransmit_count(&ike->sa) == 0 &&
 	    !is_monotime_epoch(ike->sa.st_retransmit.start)) {
 		deltatime_t sample = monotime_diff(now, ike->sa.st_retransmit.start);
 		/* srtt += (sample - srtt) / 8 */

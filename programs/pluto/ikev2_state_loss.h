@@ -69,7 +69,8 @@ struct v2_state_loss {
 	/* make-before-break: the IKE SA that replaces this one */
 	bool replacing;
 	/* round trips measured on this IKE SA (smoothed, RFC 6298
-	 * style, first transmissions only); zero until measured */
+	 * style, from a request's first transmission to its
+	 * response); zero until measured */
 	deltatime_t srtt;
 	/* evidence looked at for the outstanding request (cap) */
 	uint32_t examined_msgid;
@@ -131,6 +132,12 @@ void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
  * (logged: the evidence was forged) and measures the round trip.
  */
 void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *md);
+
+/*
+ * Retransmit IKE's outstanding request now, if it has one (the peer
+ * then answers within a round trip, whatever the back-off).
+ */
+void state_loss_retransmit_now(struct ike_sa *ike);
 
 /* ipsec whack --qcd-status, --globalstatus */
 void show_state_loss_stats(struct show *s);

@@ -7,12 +7,13 @@ usage:
                                     the unprotected answer in file F
   qcd-forge.py replay F [options]   send the answer in F (Message ID and
                                     exchange type rewritten if asked)
-  qcd-forge.py sniff-replay F [options]
-                                    wait for this host's next IKEv2 request
-                                    to --to (an outgoing liveness probe),
-                                    then send the answer in F with that
-                                    request's SPIs, Message ID and exchange
-                                    type, to this host's pluto at once
+  qcd-forge.py sniff-replay F [--dev IF] [options]
+                                    watch IF (default eth1) for this host's
+                                    next IKEv2 request to --to (an outgoing
+                                    liveness probe), then send the answer
+                                    in F with that request's SPIs, Message
+                                    ID and exchange type to this host's
+                                    pluto at once
 
 options:
   --from ADDR --to ADDR --port N    addresses (default 192.1.2.45 -> 192.1.2.23:500)
@@ -156,43 +157,46 @@ def replay(o):
 
 
 def sniff_replay(o):
-    """Wait on a raw socket for this host's next IKEv2 request to
-    --to, then send the kept answer to our own pluto, as that
+    """Watch --dev (default eth1) for this host's next IKEv2 request
+    to --to, then send the kept answer to our own pluto, as that
     request's answer (SPIs, exchange type, Message ID, and the I flag
     set exactly when the request's was clear)."""
     reply = open(o["args"][0], "rb").read()
-    fam = family(o["to"])
-    raw = socket.socket(fam, socket.SOCK_RAW, socket.IPPROTO_UDP)
+    raw = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x0003))
+    raw.bind((o.get("dev", "eth1"), 0))
     raw.settimeout(o["wait"])
     deadline = time.monotonic() + o["wait"]
     while time.monotonic() < deadline:
         try:
-            pkt, addr = raw.recvfrom(65535)
+            frame = raw.recv(65535)
         except socket.timeout:
             break
-        # IPv4 raw sockets include the IP header; IPv6 ones do not
-        udp = pkt[(pkt[0] & 0x0f) * 4:] if fam == socket.AF_INET else pkt
-        if len(udp) < 8 + 28:
+        ethertype = struct.unpack("!H", frame[12:14])[0]
+        ip = frame[14:]
+        if ethertype == 0x0800 and len(ip) >= 20 and ip[9] == 17:
+            dst = socket.inet_ntop(socket.AF_INET, ip[16:20])
+            udp = ip[(ip[0] & 0x0f) * 4:]
+        elif ethertype == 0x86dd and len(ip) >= 40 and ip[6] == 17:
+            dst = socket.inet_ntop(socket.AF_INET6, ip[24:40])
+            udp = ip[40:]
+        else:
+            continue
+        if dst != o["to"] or len(udp) < 8 + 28:
             continue
         dport = struct.unpack("!H", udp[2:4])[0]
         ike = udp[8:]
         if dport == 4500 and ike[:4] == bytes(4):
             ike = ike[4:]
-        if dport != o["port"] or len(ike) < 28 or ike[17] != 0x20:
-            continue
-        if ike[19] & 0x20:
-            continue	# a response
-        # ours, leaving for --to? (raw sockets see both directions)
-        if fam == socket.AF_INET and socket.inet_ntoa(pkt[16:20]) != o["to"]:
-            continue
+        if dport != o["port"] or len(ike) < 28 or ike[17] != 0x20 or ike[19] & 0x20:
+            continue	# not an IKEv2 request to --to
         msgid = struct.unpack("!I", ike[20:24])[0]
         flags = 0x20 | (0 if ike[19] & 0x08 else 0x08)
         forged = rewrite(reply, spis=ike[0:16], xchg=ike[18], msgid=msgid, flags=flags)
-        s = socket.socket(fam, socket.SOCK_DGRAM)
+        s = socket.socket(family(o["from"]), socket.SOCK_DGRAM)
         s.bind((o["from"], 0))
         s.sendto(forged, (o["from"], o["port"]))
-        print("answered this host's %s request, Message ID %d, with the kept reply" %
-              ({v: k for k, v in EXCHANGES.items()}.get(ike[18], ike[18]), msgid))
+        print("answered this host's %s request with the kept reply" %
+              {v: k for k, v in EXCHANGES.items()}.get(ike[18], ike[18]))
         return 0
     print("no request seen")
     return 1

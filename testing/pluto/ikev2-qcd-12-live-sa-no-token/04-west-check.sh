@@ -1,0 +1,3 @@
+# the tunnel is untouched
+../../guestbin/ping-once.sh --up -I 192.0.1.254 192.0.2.254
+ipsec whack --trafficstatus
