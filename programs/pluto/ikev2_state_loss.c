@@ -333,9 +333,13 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 	 * can only be too long, which makes the window longer (the
 	 * safe side), and the ceiling bounds it; without it a path
 	 * slower than the first retransmit interval (0.5s) would
-	 * never be measured.
+	 * never be measured.  INFORMATIONAL exchanges only: they are
+	 * what the window waits for (a liveness probe, mostly), while
+	 * IKE_AUTH and CREATE_CHILD_SA times are mostly the peer's
+	 * public-key and DH work.
 	 */
 	if (v2_msg_role(md) == MESSAGE_RESPONSE &&
+	    md->hdr.isa_xchg == ISAKMP_v2_INFORMATIONAL &&
 	    md->hdr.isa_msgid == ike->sa.st_v2_msgid_windows.initiator.sent &&
 	    !is_monotime_epoch(ike->sa.st_retransmit.start)) {
 		deltatime_t sample = monotime_diff(now, ike->sa.st_retransmit.start);

@@ -121,7 +121,7 @@ def send_and_wait(o):
 
 def probe(o):
     reply = send_and_wait(o)
-    print("%s %s request, flags %s, first payload %s: %s" % (
+    print("%s %s message, flags %s, first payload %s: %s" % (
         o["to"], o["exchange"], o["flags"], o["payload"],
         "answered: " + describe(reply) if reply else "no answer"))
 

@@ -6,7 +6,7 @@
 # (replies.sent, verify.ok, decision.pending: shown as N when not 0).
 # Extra arguments are grep -E patterns; lines matching none are dropped.
 ipsec whack --qcd-status |
-	sed -e 's/fingerprint=[0-9a-f]\{8\}/fingerprint=XXXXXXXX/' \
+	sed -e 's/fingerprint=[0-9a-f]\{8\}/fingerprint=XXXXXXXX/g' \
 	    -e 's/age=[0-9.]*s/age=Ns/' \
 	    -e 's/^\(total\.qcd\.\(replies\.sent\|verify\.ok\|decision\.pending\)\)=[1-9][0-9]*$/\1=N/' |
 	if [ $# -gt 0 ]; then
