@@ -681,7 +681,7 @@ static bool ike_spis_in_use(const ike_spis_t *spis, struct logger *logger)
 }
 
 /*
- * RFC 6290 6. (backup gateways) and the seeds' Issue 202: a standby
+ * RFC 6290 6. (backup gateways) and ipsecme Issue 202: a standby
  * that shares the active gateway's secret must not become a token
  * oracle on an address of its own.  A maker answers only on an
  * address that one of its maker connections uses as its local
@@ -796,7 +796,7 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
  * silently discard the IKE SA and all associated child SAs".
  *
  * Acceptance (the defence against a standby gateway being used as a
- * token oracle, seeds' Issue 202): the reply must answer our
+ * token oracle, ipsecme Issue 202): the reply must answer our
  * outstanding request (same Message ID and Exchange Type), carry
  * INVALID_IKE_SPI, and one of its at most four tokens must equal the
  * stored one.  Any source address will do (RFC 6290 3.).

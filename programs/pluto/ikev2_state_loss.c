@@ -16,7 +16,7 @@
  * only say so without the IKE SA's keys: RFC 6290 QCD tokens in an
  * unprotected INVALID_IKE_SPI response.  Whoever sees a token can
  * repeat it, and a standby gateway that shares the secret can be
- * made to produce one (the seeds' Issue 202), so no single piece of
+ * made to produce one (ipsecme Issue 202), so no single piece of
  * such evidence tears a tunnel down directly.  It comes here, and
  * this file decides, once per IKE SA:
  *

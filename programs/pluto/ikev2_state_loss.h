@@ -32,8 +32,9 @@ struct keyword_value;
  * Evidence that the peer of an IKE SA lost its state.  None of it is
  * authenticated by the IKE SA's keys: it arrives in unprotected
  * messages, so it is weighed here, in one place, before anything is
- * torn down (seeds' Issue 202: accept only for a pending request,
- * delay before accepting, rekey before deleting, dampen).
+ * torn down.  The defences of ipsecme Issue 202 (a standby gateway
+ * used as a token oracle): accept only for a pending request, delay
+ * before accepting, rekey before deleting, dampen.
  */
 enum state_loss_evidence {
 	STATE_LOSS_NONE = 0,
