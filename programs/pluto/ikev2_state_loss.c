@@ -115,7 +115,7 @@ static deltatime_t state_loss_window(const struct ike_sa *ike)
 bool state_loss_examine_allowed(struct ike_sa *ike, uint32_t msgid)
 {
 	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
-	if (sl->examined_msgid != msgid || sl->examined == 0) {
+	if (sl->examined_msgid != msgid) {
 		sl->examined_msgid = msgid;
 		sl->examined = 0;
 	}

@@ -63,7 +63,6 @@ enum state_loss_action {
 struct v2_state_loss {
 	/* a decision waiting for its window to close */
 	enum state_loss_evidence pending;
-	enum state_loss_action pending_action;
 	monotime_t pending_since;
 	deltatime_t pending_window;
 	unsigned generation;		/* bumped when a decision ends */
