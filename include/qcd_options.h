@@ -31,6 +31,13 @@ enum qcd_options {
 };
 #define QCD_ROLES (QCD_MAKER|QCD_TAKER)
 
+/*
+ * qcd-address-bound=yes (ipsec.conf) adds this bit to a connection's
+ * qcd= value: as a maker it binds its tokens to the taker's address,
+ * RFC 6290 5.2.
+ */
+#define QCD_ADDRESS_BOUND 8
+
 extern const struct sparse_names qcd_option_names;
 
 #endif

@@ -68,12 +68,15 @@ struct qcd_token {
 
 /*
  * Compute the token for SPIS: HMAC-SHA2-256(SECRET, SPIi | SPIr), RFC
- * 6290 5.1., inside NSS (SECRET never leaves the token).  Returns
- * false, with TOKEN emptied and the NSS error left for the caller to
- * report, when NSS fails.
+ * 6290 5.1., or, when TAKER_ADDRESS is not empty, HMAC-SHA2-256(SECRET,
+ * SPIi | SPIr | IPaddr-T), the address-bound token of RFC 6290 5.2.
+ * (TAKER_ADDRESS: the taker's address as the maker sees it, 4 or 16
+ * octets in network order).  Computed inside NSS (SECRET never leaves
+ * the token).  Returns false, with TOKEN emptied and the NSS error
+ * left for the caller to report, when NSS fails.
  */
 bool qcd_token_from_secret(PK11SymKey *secret, const ike_spis_t *spis,
-			   struct qcd_token *token);
+			   shunk_t taker_address, struct qcd_token *token);
 
 /*
  * Fill TOKEN from the data of a peer's QUICK_CRASH_DETECTION notify;
@@ -129,5 +132,16 @@ struct qcd_reply {
 const char *qcd_parse_reply(uint8_t np, shunk_t payloads, struct qcd_reply *reply);
 
 void wipe_qcd_reply(struct qcd_reply *reply);
+
+/*
+ * Packet dumps (plutodebug): when MESSAGE (an IKEv2 message, after
+ * any non-ESP marker) is unprotected (first payload neither SK nor
+ * SKF) and carries QUICK_CRASH_DETECTION notifications, copy it into
+ * BUF (SIZE octets) with the data of each of those notifications set
+ * to zero and return the copy's length; otherwise return 0 (nothing
+ * to hide, or BUF too small).  MESSAGE may be anything: the walk over
+ * its payloads stops at the first malformed length.
+ */
+size_t qcd_mask_tokens(shunk_t message, uint8_t *buf, size_t size);
 
 #endif

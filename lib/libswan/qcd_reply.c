@@ -18,6 +18,8 @@
  * (testing/programs/qcdcheck).
  */
 
+#include <string.h>
+
 #include "qcd_token.h"
 #include "ietf_constants.h"
 
@@ -111,4 +113,60 @@ const char *qcd_parse_reply(uint8_t np, shunk_t payloads, struct qcd_reply *repl
 		return "no QUICK_CRASH_DETECTION token";
 	}
 	return NULL;
+}
+
+/*
+ * RFC 7296 3.1.  The IKE Header: SPIi (8), SPIr (8), Next Payload,
+ * Version, Exchange Type, Flags, Message ID (4), Length (4).
+ */
+#define IKE_HEADER_SIZE 28
+#define IKE_HEADER_NP 16
+#define IKE_HEADER_VERSION 17
+#define GENERIC_PAYLOAD_HEADER_SIZE 4
+#define NON_ESP_MARKER_SIZE 4
+
+size_t qcd_mask_tokens(shunk_t message, uint8_t *buf, size_t size)
+{
+	const uint8_t *m = message.ptr;
+	size_t len = message.len;
+	/*
+	 * On port 4500 a sent packet still has its non-ESP marker
+	 * (four zero octets): an IKE SPIi is never zero, so four
+	 * zero octets at the start can only be that marker.
+	 */
+	size_t start = 0;
+	if (len >= NON_ESP_MARKER_SIZE + IKE_HEADER_SIZE &&
+	    m[0] == 0 && m[1] == 0 && m[2] == 0 && m[3] == 0) {
+		start = NON_ESP_MARKER_SIZE;
+	}
+	if (len < start + IKE_HEADER_SIZE || len > size) {
+		return 0;
+	}
+	uint8_t np = m[start + IKE_HEADER_NP];
+	if ((m[start + IKE_HEADER_VERSION] >> 4) != 2 ||
+	    np == ISAKMP_NEXT_v2SK || np == ISAKMP_NEXT_v2SKF) {
+		return 0;
+	}
+	bool masked = false;
+	size_t at = start + IKE_HEADER_SIZE;
+	while (np != ISAKMP_NEXT_v2NONE && len - at >= GENERIC_PAYLOAD_HEADER_SIZE) {
+		size_t length = ((size_t)m[at + 2] << 8) | m[at + 3];
+		if (length < GENERIC_PAYLOAD_HEADER_SIZE || length > len - at) {
+			break;
+		}
+		if (np == ISAKMP_NEXT_v2N && length >= NOTIFY_HEADER_SIZE) {
+			unsigned type = ((unsigned)m[at + 6] << 8) | m[at + 7];
+			size_t skip = NOTIFY_HEADER_SIZE + m[at + 5];
+			if (type == v2N_QUICK_CRASH_DETECTION && skip < length) {
+				if (!masked) {
+					memcpy(buf, m, len);
+					masked = true;
+				}
+				memset(buf + at + skip, 0, length - skip);
+			}
+		}
+		np = m[at];
+		at += length;
+	}
+	return (masked ? len : 0);
 }

@@ -43,11 +43,16 @@ void wipe_qcd_token(struct qcd_token *token)
  *
  *   TOKEN_SECRET_DATA = HASH(QCD_SECRET | SPI-I | SPI-R)
  *
+ * RFC 6290 5.2.  Binding Token to IP Address
+ *
+ *   TOKEN_SECRET_DATA = HASH(QCD_SECRET | SPI-I | SPI-R | IPaddr-T)
+ *
+ * (IPaddr-T, the taker's address, in network order: 4 or 16 octets)
  * with HMAC-SHA2-256 as HASH, keyed by QCD_SECRET, computed by NSS
  * so that the secret is never in pluto's memory.
  */
 bool qcd_token_from_secret(PK11SymKey *secret, const ike_spis_t *spis,
-			   struct qcd_token *token)
+			   shunk_t taker_address, struct qcd_token *token)
 {
 	wipe_qcd_token(token);
 	if (secret == NULL) {
@@ -65,6 +70,8 @@ bool qcd_token_from_secret(PK11SymKey *secret, const ike_spis_t *spis,
 				 sizeof(spis->initiator.bytes)) == SECSuccess &&
 		   PK11_DigestOp(ctx, spis->responder.bytes,
 				 sizeof(spis->responder.bytes)) == SECSuccess &&
+		   (taker_address.len == 0 ||
+		    PK11_DigestOp(ctx, taker_address.ptr, taker_address.len) == SECSuccess) &&
 		   PK11_DigestFinal(ctx, token->ptr, &len,
 				    sizeof(token->ptr)) == SECSuccess &&
 		   len == QCD_TOKEN_SIZE);

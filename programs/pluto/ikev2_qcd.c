@@ -78,6 +78,7 @@ static struct {
 	uintmax_t tokens_sent;
 	uintmax_t tokens_stored;
 	uintmax_t tokens_malformed;
+	uintmax_t tokens_replaced;
 	uintmax_t replies_sent;
 	uintmax_t replies_rate_limited;
 	uintmax_t replies_failed;
@@ -133,7 +134,7 @@ static bool usable_qcd_key(PK11SymKey *key, const char *nickname, struct logger 
 {
 	struct qcd_token probe;
 	ike_spis_t zero_spis = {0};
-	if (!qcd_token_from_secret(key, &zero_spis, &probe)) {
+	if (!qcd_token_from_secret(key, &zero_spis, empty_shunk, &probe)) {
 		llog(RC_LOG, logger,
 		     "QCD: the \"%s\" key in the NSS database cannot compute HMAC-SHA2-256 tokens (NSS error %d); ignored",
 		     nickname, PORT_GetError());
@@ -224,12 +225,12 @@ void reload_qcd_secret(struct logger *logger)
 	static const ike_spis_t zero_spis;
 	struct qcd_token before = {0}, after = {0};
 	if (qcd_secret.nr_keys > 0) {
-		qcd_token_from_secret(qcd_secret.keys[0], &zero_spis, &before);
+		qcd_token_from_secret(qcd_secret.keys[0], &zero_spis, empty_shunk, &before);
 	}
 	free_qcd_secret();
 	PK11SymKey *current = get_qcd_secret(logger);
 	if (current != NULL) {
-		qcd_token_from_secret(current, &zero_spis, &after);
+		qcd_token_from_secret(current, &zero_spis, empty_shunk, &after);
 	}
 	bool changed = (current != NULL && !qcd_token_eq(&before, &after));
 	wipe_qcd_token(&before);
@@ -301,12 +302,25 @@ static bool emit_v2N_token(v2_notification_t ntype,
 	return true;
 }
 
-/* our token for SPIS from secret generation G (0 = current), impaired as asked */
-static bool make_token(unsigned g, const ike_spis_t *spis, struct qcd_token *token,
-		       struct logger *logger)
+/*
+ * The taker address a token is bound to (RFC 6290 5.2) as octets:
+ * empty for the unbound form of 5.1.
+ */
+static shunk_t token_binding(const ip_address *taker)
+{
+	return (taker == NULL || !address_is_specified(*taker) ? empty_shunk :
+		address_as_shunk(taker));
+}
+
+/*
+ * Our token for SPIS from secret generation G (0 = current), bound to
+ * TAKER unless that is NULL, impaired as asked.
+ */
+static bool make_token(unsigned g, const ike_spis_t *spis, const ip_address *taker,
+		       struct qcd_token *token, struct logger *logger)
 {
 	if (get_qcd_secret(logger) == NULL || g >= qcd_secret.nr_keys ||
-	    !qcd_token_from_secret(qcd_secret.keys[g], spis, token)) {
+	    !qcd_token_from_secret(qcd_secret.keys[g], spis, token_binding(taker), token)) {
 		return false;
 	}
 	if (impair.qcd_bogus_token) {
@@ -332,8 +346,15 @@ static bool emit_our_token(struct state *st, const ike_spis_t *spis,
 		llog(RC_LOG, st->logger, "IMPAIR: omitting QUICK_CRASH_DETECTION notification");
 		return true;
 	}
+	/*
+	 * RFC 6290 5.2.: an address-bound token includes the taker's
+	 * address as we see it (behind a NAT, the NAT's); the
+	 * unprotected reply binds to the request's source address.
+	 */
+	ip_address taker = ((st->st_connection->config->qcd & QCD_ADDRESS_BOUND) ?
+			    endpoint_address(st->st_remote_endpoint) : unset_address);
 	struct qcd_token token;
-	if (!make_token(0, spis, &token, st->logger)) {
+	if (!make_token(0, spis, &taker, &token, st->logger)) {
 		/* no secret (already logged): taker only */
 		return true;
 	}
@@ -341,9 +362,13 @@ static bool emit_our_token(struct state *st, const ike_spis_t *spis,
 				 &token, pbs);
 	if (ok) {
 		qcd_fingerprint_buf fb;
-		ldbg(st->logger, "QCD: sent our token (fingerprint %s)",
-		     str_qcd_fingerprint(&token, &fb));
+		address_buf ab;
+		ldbg(st->logger, "QCD: sent our token (fingerprint %s%s%s)",
+		     str_qcd_fingerprint(&token, &fb),
+		     (address_is_specified(taker) ? ", bound to " : ""),
+		     (address_is_specified(taker) ? str_address(&taker, &ab) : ""));
 		st->st_v2_qcd.token_sent = true;
+		st->st_v2_qcd.token_address = taker;
 		qcd_stats.tokens_sent++;
 	}
 	wipe_qcd_token(&token);
@@ -356,6 +381,33 @@ static bool emit_our_token(struct state *st, const ike_spis_t *spis,
 
 bool emit_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct pbs_out *pbs)
 {
+	return emit_our_token(&ike->sa, &ike->sa.st_ike_spis, pbs);
+}
+
+/*
+ * RFC 6290 5.2.: "If the token taker's IP address changes, ... the
+ * token maker ... sends a new token".  MOBIKE (RFC 4555) moves only
+ * the initiator's address, so the maker that sees its taker move is
+ * the MOBIKE responder: it adds the replacement, bound to the new
+ * address, to its response to UPDATE_SA_ADDRESSES (any protected
+ * message will do, RFC 6290 4.4.).
+ */
+
+bool emit_v2N_QUICK_CRASH_DETECTION_for_new_address(struct ike_sa *ike,
+						    struct pbs_out *pbs)
+{
+	if (!(ike->sa.st_connection->config->qcd & QCD_ADDRESS_BOUND) ||
+	    !ike->sa.st_v2_qcd.token_sent) {
+		return true;
+	}
+	ip_address now = endpoint_address(ike->sa.st_remote_endpoint);
+	if (address_eq_address(now, ike->sa.st_v2_qcd.token_address)) {
+		return true;
+	}
+	address_buf ob, nb;
+	ldbg(ike->sa.logger, "QCD: the peer moved from %s to %s; sending a token bound to its new address",
+	     str_address(&ike->sa.st_v2_qcd.token_address, &ob), str_address(&now, &nb));
+	qcd_stats.tokens_replaced++;
 	return emit_our_token(&ike->sa, &ike->sa.st_ike_spis, pbs);
 }
 
@@ -690,8 +742,20 @@ static bool ike_spis_in_use(const ike_spis_t *spis, struct logger *logger)
  * answers once the last maker connection is deleted.
  */
 
-static bool maker_serves_address(const ip_address local, struct logger *logger)
+static enum qcd_options maker_on_address(const ip_address local,
+					 const ip_address remote,
+					 struct logger *logger)
 {
+	/*
+	 * The qcd= bits of the maker connections on LOCAL; when some
+	 * of them have REMOTE as their peer's address, those only.
+	 * QCD_ADDRESS_BOUND set in the result means the reply binds
+	 * its tokens to the request's source (RFC 6290 5.2.): when
+	 * the candidates disagree, the bound form wins, as a token
+	 * that may be elicited from any address is exactly what
+	 * qcd-address-bound=yes is there to refuse.
+	 */
+	enum qcd_options on_local = 0, on_both = 0;
 	struct connection_filter cf = {
 		.ike_version = IKEv2,
 		.search = {
@@ -704,10 +768,13 @@ static bool maker_serves_address(const ip_address local, struct logger *logger)
 		const struct connection *c = cf.c;
 		if ((c->config->qcd & QCD_MAKER) && oriented(c) &&
 		    address_eq_address(c->local->host.addr, local)) {
-			return true;
+			on_local |= c->config->qcd;
+			if (address_eq_address(c->remote->host.addr, remote)) {
+				on_both |= c->config->qcd;
+			}
 		}
 	}
-	return false;
+	return (on_both != 0 ? on_both : on_local);
 }
 
 bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
@@ -739,7 +806,9 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 	}
 
 	ip_address local = endpoint_address(md->iface->local_endpoint);
-	if (!maker_serves_address(local, md->logger)) {
+	ip_address source = endpoint_address(md->sender);
+	enum qcd_options maker = maker_on_address(local, source, md->logger);
+	if (maker == 0) {
 		qcd_stats.replies_not_service++;
 		address_buf ab;
 		ldbg(md->logger, "QCD: no maker connection uses %s as its address; no token from here, dropped",
@@ -772,7 +841,9 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 	/* one token per live secret generation, the current one first */
 	for (unsigned g = 0; ok && g < qcd_secret.nr_keys; g++) {
 		struct qcd_token token = {0};
-		ok = (make_token(g, &md->hdr.isa_ike_spis, &token, md->logger) &&
+		ok = (make_token(g, &md->hdr.isa_ike_spis,
+				 ((maker & QCD_ADDRESS_BOUND) ? &source : NULL),
+				 &token, md->logger) &&
 		      emit_v2N_token(v2N_QUICK_CRASH_DETECTION, IKEv2_SEC_PROTO_IKE, &token, &body));
 		wipe_qcd_token(&token);
 	}
@@ -785,9 +856,10 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 	send_pbs_out_using_md(md, "QCD reply", &packet);
 	qcd_stats.replies_sent++;
 	endpoint_buf eb;
-	ldbg(md->logger, "QCD: answered %s request with unknown IKE SPIs from %s with INVALID_IKE_SPI and %u token(s)",
+	ldbg(md->logger, "QCD: answered %s request with unknown IKE SPIs from %s with INVALID_IKE_SPI and %u %stoken(s)",
 	     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb),
-	     str_endpoint(&md->sender, &eb), qcd_secret.nr_keys);
+	     str_endpoint(&md->sender, &eb), qcd_secret.nr_keys,
+	     ((maker & QCD_ADDRESS_BOUND) ? "address-bound " : ""));
 	return true;
 }
 
@@ -890,6 +962,7 @@ void show_qcd_stats(struct show *s)
 	show(s, "total.qcd.tokens.sent=%ju", qcd_stats.tokens_sent);
 	show(s, "total.qcd.tokens.stored=%ju", qcd_stats.tokens_stored);
 	show(s, "total.qcd.tokens.malformed=%ju", qcd_stats.tokens_malformed);
+	show(s, "total.qcd.tokens.replaced=%ju", qcd_stats.tokens_replaced);
 	show(s, "total.qcd.replies.sent=%ju", qcd_stats.replies_sent);
 	show(s, "total.qcd.replies.rate_limited=%ju", qcd_stats.replies_rate_limited);
 	show(s, "total.qcd.replies.failed=%ju", qcd_stats.replies_failed);
@@ -948,10 +1021,16 @@ void whack_qcd_status(struct show *s)
 			struct qcd_token ours;
 			/* (not make_token(): no impair, no log line) */
 			if (st->st_v2_qcd.token_sent && qcd_secret.nr_keys > 0 &&
-			    qcd_token_from_secret(qcd_secret.keys[0], &st->st_ike_spis, &ours)) {
+			    qcd_token_from_secret(qcd_secret.keys[0], &st->st_ike_spis,
+						  token_binding(&st->st_v2_qcd.token_address),
+						  &ours)) {
 				/* what the peer should hold; compare with its peer-token */
 				qcd_fingerprint_buf fb;
 				jam(buf, "yes, fingerprint=%s", str_qcd_fingerprint(&ours, &fb));
+				if (address_is_specified(st->st_v2_qcd.token_address)) {
+					jam_string(buf, ", bound-to=");
+					jam_address(buf, &st->st_v2_qcd.token_address);
+				}
 				wipe_qcd_token(&ours);
 			} else {
 				jam_string(buf, st->st_v2_qcd.token_sent ? "yes" : "no");
@@ -969,4 +1048,28 @@ void whack_qcd_status(struct show *s)
 		}
 	}
 	show_qcd_stats(s);
+}
+
+/*
+ * Packet dumps.  pluto dumps every packet it sends or receives with
+ * plutodebug on; in an unprotected QCD reply that would put the
+ * token, in the clear, into the maker's and the taker's logs (a
+ * standby's reply carries the token of an SA that may still be
+ * alive).  Dump a copy with the tokens zeroed instead.
+ */
+
+void ldbg_packet_without_qcd_tokens(const struct logger *logger, shunk_t packet)
+{
+	if (packet.len == 0) {
+		return;
+	}
+	uint8_t *masked = alloc_bytes(packet.len, "QCD packet dump");
+	size_t len = qcd_mask_tokens(packet, masked, packet.len);
+	if (len == 0) {
+		llog_dump_hunk(DEBUG_STREAM, logger, packet);
+	} else {
+		llog(DEBUG_STREAM, logger, "(QUICK_CRASH_DETECTION token octets shown as zeros)");
+		llog_dump(DEBUG_STREAM, logger, masked, len);
+	}
+	pfree(masked);
 }

@@ -19,6 +19,7 @@
 #include <stdbool.h>
 
 #include "qcd_token.h"
+#include "shunk.h"
 
 struct ike_sa;
 struct child_sa;
@@ -68,6 +69,23 @@ void free_qcd(void);
  * secret is present.  False only when the message can't be built.
  */
 bool emit_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct pbs_out *pbs);
+
+/*
+ * Maker, RFC 6290 5.2.: with qcd-address-bound=yes, when the peer's
+ * address changed (a MOBIKE UPDATE_SA_ADDRESSES request), add a
+ * token bound to the new address to the response.  Does nothing (and
+ * succeeds) otherwise.
+ */
+bool emit_v2N_QUICK_CRASH_DETECTION_for_new_address(struct ike_sa *ike,
+						    struct pbs_out *pbs);
+
+/*
+ * Packet dumps (plutodebug): dump PACKET, sent or received, as a
+ * debug line, with the data of any QUICK_CRASH_DETECTION notification
+ * of an unprotected message shown as zeros; no token bytes reach the
+ * log.
+ */
+void ldbg_packet_without_qcd_tokens(const struct logger *logger, shunk_t packet);
 
 /*
  * Maker, RFC 6290 4.3.: the rekey responder adds its token for the

@@ -15,6 +15,7 @@
  * Known answers were computed independently (Python's hmac/hashlib):
  *
  *   hmac.new(bytes(range(32)), SPIi + SPIr, sha256)
+ *   hmac.new(bytes(range(32)), SPIi + SPIr + address.packed, sha256)
  */
 
 #include <stdio.h>
@@ -89,7 +90,7 @@ static void check_token_kat(void)
 			sscanf(tests[t].spir + 2 * i, "%2hhx", &spis.responder.bytes[i]);
 		}
 		struct qcd_token token;
-		if (!qcd_token_from_secret(key, &spis, &token)) {
+		if (!qcd_token_from_secret(key, &spis, empty_shunk, &token)) {
 			FAIL("[%u] qcd_token_from_secret() failed", t);
 		} else {
 			char got[2 * QCD_TOKEN_MAX_SIZE + 1];
@@ -99,13 +100,13 @@ static void check_token_kat(void)
 			}
 			/* same input, same token: RFC 6290 1.1 */
 			struct qcd_token again;
-			if (!qcd_token_from_secret(key, &spis, &again) ||
+			if (!qcd_token_from_secret(key, &spis, empty_shunk, &again) ||
 			    !qcd_token_eq(&token, &again)) {
 				FAIL("[%u] token not reproducible", t);
 			}
 			/* a different SPI gives a different token */
 			spis.responder.bytes[7] ^= 1;
-			if (!qcd_token_from_secret(key, &spis, &again) ||
+			if (!qcd_token_from_secret(key, &spis, empty_shunk, &again) ||
 			    qcd_token_eq(&token, &again)) {
 				FAIL("[%u] tokens collide", t);
 			}
@@ -127,9 +128,74 @@ static void check_token_kat(void)
 	/* no secret, no token */
 	ike_spis_t spis = {0};
 	struct qcd_token token;
-	if (qcd_token_from_secret(NULL, &spis, &token) || token.len != 0) {
+	if (qcd_token_from_secret(NULL, &spis, empty_shunk, &token) || token.len != 0) {
 		FAIL("token without a secret");
 	}
+}
+
+/*
+ * RFC 6290 5.2.: the taker's address appended; each address gives its
+ * own token, none equal to the unbound one.
+ */
+static void check_address_bound_token(void)
+{
+	static const struct {
+		const char *what;
+		uint8_t address[16];
+		size_t len;
+		const char *token;
+	} tests[] = {
+		{ "192.1.2.45", { 192, 1, 2, 45, }, 4,
+		  "eaebbd583f485d9be69c94396ae4ae8dc86a3d521397ac337016d5c37ba9fbc7", },
+		{ "2001:db8:1:2::45", { 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0x45, }, 16,
+		  "9ec4fe5ef32a31fc061022a480a955548c151c401ad140debdccdfe5b46b58a6", },
+	};
+	uint8_t secret[QCD_SECRET_SIZE];
+	for (unsigned i = 0; i < sizeof(secret); i++) {
+		secret[i] = i;
+	}
+	PK11SymKey *key = import_secret(secret, sizeof(secret));
+	if (key == NULL) {
+		FAIL("cannot import secret");
+		return;
+	}
+	ike_spis_t spis;
+	for (unsigned i = 0; i < 8; i++) {
+		spis.initiator.bytes[i] = 0x01 + i;
+		spis.responder.bytes[i] = 0x11 + i;
+	}
+	struct qcd_token unbound;
+	if (!qcd_token_from_secret(key, &spis, empty_shunk, &unbound)) {
+		FAIL("unbound token failed");
+	}
+	for (unsigned t = 0; t < elemsof(tests); t++) {
+		struct qcd_token token, other;
+		shunk_t address = shunk2(tests[t].address, tests[t].len);
+		if (!qcd_token_from_secret(key, &spis, address, &token)) {
+			FAIL("[%s] qcd_token_from_secret() failed", tests[t].what);
+			continue;
+		}
+		char got[2 * QCD_TOKEN_MAX_SIZE + 1];
+		hex(token.ptr, token.len, got);
+		if (strcmp(got, tests[t].token) != 0) {
+			FAIL("[%s] token %s, expected %s", tests[t].what, got, tests[t].token);
+		}
+		if (qcd_token_eq(&token, &unbound)) {
+			FAIL("[%s] address-bound token equals the unbound one", tests[t].what);
+		}
+		/* another address (last octet flipped): another token */
+		uint8_t moved[16];
+		memcpy(moved, tests[t].address, tests[t].len);
+		moved[tests[t].len - 1] ^= 1;
+		if (!qcd_token_from_secret(key, &spis, shunk2(moved, tests[t].len), &other) ||
+		    qcd_token_eq(&token, &other)) {
+			FAIL("[%s] a token made for another address verifies", tests[t].what);
+		}
+		wipe_qcd_token(&token);
+		wipe_qcd_token(&other);
+	}
+	wipe_qcd_token(&unbound);
+	PK11_FreeSymKey(key);
 }
 
 static void check_token_eq(void)
@@ -244,6 +310,66 @@ static void check_parse_reply(void)
 #undef QCD
 }
 
+/*
+ * Packet dumps: token bytes are zeroed in unprotected messages, with
+ * or without a non-ESP marker; protected messages and messages
+ * without a token are left alone; any truncation is safe.
+ */
+static void check_mask_tokens(void)
+{
+	struct n ns[] = {
+		{ v2N_INVALID_IKE_SPI, 0, 0, 0 },
+		{ v2N_QUICK_CRASH_DETECTION, 1, 0, 32 },
+		{ v2N_QUICK_CRASH_DETECTION, 1, 0, 32 },
+	};
+	for (unsigned marker = 0; marker <= 4; marker += 4) {
+		uint8_t msg[512] = {0};
+		uint8_t *hdr = msg + marker;
+		memset(hdr, 0xab, 16);		/* SPIs */
+		hdr[16] = ISAKMP_NEXT_v2N;	/* Next Payload */
+		hdr[17] = 0x20;			/* IKEv2 */
+		hdr[18] = ISAKMP_v2_INFORMATIONAL;
+		hdr[19] = 0x20;			/* R */
+		size_t body = build(hdr + 28, ns, elemsof(ns), 0);
+		size_t len = marker + 28 + body;
+		uint8_t out[512];
+		size_t n = qcd_mask_tokens(shunk2(msg, len), out, sizeof(out));
+		if (n != len) {
+			FAIL("[marker %u] not masked (%zu)", marker, n);
+			continue;
+		}
+		/* token data (0x41.., 0x42..) is gone, the rest unchanged */
+		size_t t1 = marker + 28 + 8 + 8;
+		size_t t2 = t1 + 32 + 8;
+		for (size_t i = 0; i < len; i++) {
+			bool token = ((i >= t1 && i < t1 + 32) || (i >= t2 && i < t2 + 32));
+			if (token ? out[i] != 0 : out[i] != msg[i]) {
+				FAIL("[marker %u] octet %zu is %02x", marker, i, out[i]);
+				break;
+			}
+		}
+		/* too small a buffer: nothing */
+		if (qcd_mask_tokens(shunk2(msg, len), out, len - 1) != 0) {
+			FAIL("[marker %u] overflowed", marker);
+		}
+		/* truncated anywhere: never read beyond the end */
+		for (size_t cut = 1; cut < len; cut++) {
+			qcd_mask_tokens(shunk2(msg, len - cut), out, sizeof(out));
+		}
+		/* protected: nothing to hide */
+		hdr[16] = ISAKMP_NEXT_v2SK;
+		if (qcd_mask_tokens(shunk2(msg, len), out, sizeof(out)) != 0) {
+			FAIL("[marker %u] SK message masked", marker);
+		}
+		/* no token: nothing to hide */
+		hdr[16] = ISAKMP_NEXT_v2N;
+		body = build(hdr + 28, ns, 1, 0);
+		if (qcd_mask_tokens(shunk2(msg, marker + 28 + body), out, sizeof(out)) != 0) {
+			FAIL("[marker %u] message without a token masked", marker);
+		}
+	}
+}
+
 static void check_option_names(void)
 {
 	static const struct { const char *name; enum qcd_options value; } tests[] = {
@@ -293,8 +419,10 @@ int main(int argc, char *argv[])
 	}
 
 	check_token_kat();
+	check_address_bound_token();
 	check_token_eq();
 	check_parse_reply();
+	check_mask_tokens();
 	check_option_names();
 	check_secret_nicknames();
 
