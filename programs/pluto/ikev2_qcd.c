@@ -126,21 +126,44 @@ static struct {
 	 * first.
 	 */
 	PK11SymKey *keys[QCD_SECRET_GENERATIONS];
+	uint32_t ids[QCD_SECRET_GENERATIONS];	/* see key_id() */
 	unsigned nr_keys;
+	bool current;		/* [0] is "qcd-secret", not an older one */
 } qcd_secret;
 
-/* a key that can't compute tokens is as good as none */
-static bool usable_qcd_key(PK11SymKey *key, const char *nickname, struct logger *logger)
+static unsigned older_generations(void)
+{
+	return qcd_secret.nr_keys - (qcd_secret.current ? 1 : 0);
+}
+
+/*
+ * A key's identity, to tell whether the generation that made an IKE
+ * SA's token is still loaded (RFC 6290 4.4.): the first octets of its
+ * token for all-zero SPIs, which no IKE SA has (SPIi is never zero).
+ * Kept in memory only, never shown.  False when the key can't compute
+ * tokens, which makes it as good as none.
+ */
+static bool key_id(PK11SymKey *key, uint32_t *id)
 {
 	struct qcd_token probe;
-	ike_spis_t zero_spis = {0};
+	static const ike_spis_t zero_spis;
 	if (!qcd_token_from_secret(key, &zero_spis, empty_shunk, &probe)) {
+		return false;
+	}
+	memcpy(id, probe.ptr, sizeof(*id));
+	wipe_qcd_token(&probe);
+	return true;
+}
+
+static bool usable_qcd_key(PK11SymKey *key, const char *nickname, uint32_t *id,
+			   struct logger *logger)
+{
+	if (!key_id(key, id)) {
 		llog(RC_LOG, logger,
 		     "QCD: the \"%s\" key in the NSS database cannot compute HMAC-SHA2-256 tokens (NSS error %d); ignored",
 		     nickname, PORT_GetError());
 		return false;
 	}
-	wipe_qcd_token(&probe);
 	return true;
 }
 
@@ -157,32 +180,54 @@ static PK11SymKey *get_qcd_secret(struct logger *logger)
 		     QCD_SECRET_NICKNAME);
 		return NULL;
 	}
+	/*
+	 * The current generation, then the older ones.  Any of them
+	 * may be missing or unusable: the newest that works makes new
+	 * tokens, and every one that works answers (a rollover that
+	 * was interrupted between renaming the current key and naming
+	 * the new one leaves no current key, but the older ones).
+	 */
+	qcd_secret.current = false;
 	for (unsigned g = 0; g < QCD_SECRET_GENERATIONS; g++) {
 		qcd_nickname_buf nb;
 		const char *nickname = str_qcd_secret_nickname(g, &nb);
 		PK11SymKey *key = qcd_find_secret(slot, nickname, logger);
 		if (key == NULL) {
-			if (g == 0) {
-				llog(RC_LOG, logger,
-				     "QCD: no \"%s\" key in the NSS database (create it with 'ipsec qcdsecret --create'); acting as taker only",
-				     QCD_SECRET_NICKNAME);
-				break;
-			}
 			continue;
 		}
-		if (!usable_qcd_key(key, nickname, logger)) {
+		uint32_t id;
+		if (!usable_qcd_key(key, nickname, &id, logger)) {
 			PK11_FreeSymKey(key);
-			if (g == 0) {
-				llog(RC_LOG, logger, "QCD: acting as taker only");
-				break;
-			}
 			continue;
 		}
 		ldbg(logger, "QCD: using the \"%s\" key from the NSS database", nickname);
+		qcd_secret.current |= (g == 0);
+		qcd_secret.ids[qcd_secret.nr_keys] = id;
 		qcd_secret.keys[qcd_secret.nr_keys++] = key;
 	}
 	PK11_FreeSlot(slot);
+	if (qcd_secret.nr_keys == 0) {
+		llog(RC_LOG, logger,
+		     "QCD: no \"%s\" key in the NSS database (create it with 'ipsec qcdsecret --create'); acting as taker only",
+		     QCD_SECRET_NICKNAME);
+	} else if (!qcd_secret.current) {
+		llog(RC_LOG, logger,
+		     "QCD: no usable \"%s\" key in the NSS database, but %u older generation%s (an interrupted 'ipsec qcdsecret --rollover'?); making tokens with the newest",
+		     QCD_SECRET_NICKNAME, qcd_secret.nr_keys,
+		     (qcd_secret.nr_keys == 1 ? "" : "s"));
+	}
 	return qcd_secret.keys[0];
+}
+
+/* is the generation that made ST's token still loaded? */
+static bool token_key_loaded(const struct state *st)
+{
+	for (unsigned g = 0; g < qcd_secret.nr_keys; g++) {
+		if (qcd_secret.ids[g] == st->st_v2_qcd.token_key_id) {
+			return true;
+		}
+	}
+	return false;
 }
 
 static void free_qcd_secret(void)
@@ -190,8 +235,10 @@ static void free_qcd_secret(void)
 	for (unsigned i = 0; i < qcd_secret.nr_keys; i++) {
 		PK11_FreeSymKey(qcd_secret.keys[i]);
 		qcd_secret.keys[i] = NULL;
+		qcd_secret.ids[i] = 0;
 	}
 	qcd_secret.nr_keys = 0;
+	qcd_secret.current = false;
 	qcd_secret.looked = false;
 }
 
@@ -210,11 +257,12 @@ void free_qcd(void)
 
 /*
  * ipsec rereadsecrets: look the secret up again, e.g. after "ipsec
- * qcdsecret --rollover".  When the current secret changed, every
- * established IKE SA of a maker gets the new token at once in an
- * INFORMATIONAL exchange (RFC 6290 4.4); the older generations stay
- * in the unprotected replies, so a peer that misses it still
- * verifies.
+ * qcdsecret --rollover".  RFC 6290 4.4.: "the token maker SHOULD NOT
+ * send replacement tokens unless the earlier ones can no longer be
+ * produced"; the older generations stay in the unprotected replies,
+ * so only an established IKE SA of a maker whose token was made by a
+ * generation no longer loaded (dropped after three more rollovers)
+ * gets a new token, in an INFORMATIONAL exchange.
  */
 
 void reload_qcd_secret(struct logger *logger)
@@ -222,19 +270,11 @@ void reload_qcd_secret(struct logger *logger)
 	if (!qcd_secret.have_maker) {
 		return;
 	}
-	static const ike_spis_t zero_spis;
-	struct qcd_token before = {0}, after = {0};
-	if (qcd_secret.nr_keys > 0) {
-		qcd_token_from_secret(qcd_secret.keys[0], &zero_spis, empty_shunk, &before);
-	}
+	bool had = (qcd_secret.nr_keys > 0);
+	uint32_t before = qcd_secret.ids[0];
 	free_qcd_secret();
 	PK11SymKey *current = get_qcd_secret(logger);
-	if (current != NULL) {
-		qcd_token_from_secret(current, &zero_spis, empty_shunk, &after);
-	}
-	bool changed = (current != NULL && !qcd_token_eq(&before, &after));
-	wipe_qcd_token(&before);
-	wipe_qcd_token(&after);
+	bool changed = (current != NULL && (!had || qcd_secret.ids[0] != before));
 	if (!changed) {
 		ldbg(logger, "QCD: secret unchanged");
 		return;
@@ -251,17 +291,25 @@ void reload_qcd_secret(struct logger *logger)
 	while (next_state(&sf)) {
 		struct state *st = sf.st;
 		if (st->st_ike_version == IKEv2 && IS_IKE_SA_ESTABLISHED(st) &&
-		    (st_qcd(st) & QCD_MAKER)) {
+		    (st_qcd(st) & QCD_MAKER) && st->st_v2_qcd.token_sent &&
+		    !token_key_loaded(st)) {
 			if (submit_v2_QUICK_CRASH_DETECTION_exchange(pexpect_ike_sa(st))) {
 				peers++;
 			}
 		}
 	}
-	llog(RC_LOG, logger,
-	     "QCD: loaded a new \"%s\" key (%u older generation%s kept); sending the new token to %u peer%s",
-	     QCD_SECRET_NICKNAME, qcd_secret.nr_keys - 1,
-	     (qcd_secret.nr_keys == 2 ? "" : "s"),
-	     peers, (peers == 1 ? "" : "s"));
+	LLOG_JAMBUF(RC_LOG, logger, buf) {
+		if (qcd_secret.current) {
+			jam(buf, "QCD: loaded a new \"%s\" key (%u older generation%s kept)",
+			    QCD_SECRET_NICKNAME, older_generations(),
+			    (older_generations() == 1 ? "" : "s"));
+		} else {
+			jam(buf, "QCD: making tokens with the newest of %u older generation%s",
+			    older_generations(), (older_generations() == 1 ? "" : "s"));
+		}
+		jam(buf, "; new tokens for %u peer%s whose token%s no longer produced",
+		    peers, (peers == 1 ? "" : "s"), (peers == 1 ? " is" : "s are"));
+	}
 }
 
 /*
@@ -369,6 +417,7 @@ static bool emit_our_token(struct state *st, const ike_spis_t *spis,
 		     (address_is_specified(taker) ? str_address(&taker, &ab) : ""));
 		st->st_v2_qcd.token_sent = true;
 		st->st_v2_qcd.token_address = taker;
+		st->st_v2_qcd.token_key_id = qcd_secret.ids[0];
 		qcd_stats.tokens_sent++;
 	}
 	wipe_qcd_token(&token);
@@ -838,16 +887,27 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 	struct pbs_out body;
 	bool ok = (pbs_out_struct(&packet, &isakmp_hdr_desc, &hdr, sizeof(hdr), &body) &&
 		   emit_v2N_token(v2N_INVALID_IKE_SPI, PROTO_v2_RESERVED, NULL, &body));
-	/* one token per live secret generation, the current one first */
+	/*
+	 * One token per loaded secret generation, the current one
+	 * first; a generation that fails (NSS) is left out, not the
+	 * whole reply.
+	 */
+	unsigned tokens = 0;
 	for (unsigned g = 0; ok && g < qcd_secret.nr_keys; g++) {
 		struct qcd_token token = {0};
-		ok = (make_token(g, &md->hdr.isa_ike_spis,
-				 ((maker & QCD_ADDRESS_BOUND) ? &source : NULL),
-				 &token, md->logger) &&
-		      emit_v2N_token(v2N_QUICK_CRASH_DETECTION, IKEv2_SEC_PROTO_IKE, &token, &body));
+		if (make_token(g, &md->hdr.isa_ike_spis,
+			       ((maker & QCD_ADDRESS_BOUND) ? &source : NULL),
+			       &token, md->logger)) {
+			ok = emit_v2N_token(v2N_QUICK_CRASH_DETECTION, IKEv2_SEC_PROTO_IKE,
+					    &token, &body);
+			tokens++;
+		} else {
+			ldbg(md->logger, "QCD: secret generation %u cannot make a token (NSS error %d); left out",
+			     g, PORT_GetError());
+		}
 		wipe_qcd_token(&token);
 	}
-	if (!ok) {
+	if (!ok || tokens == 0) {
 		qcd_stats.replies_failed++;
 		return false;
 	}
@@ -858,7 +918,7 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 	endpoint_buf eb;
 	ldbg(md->logger, "QCD: answered %s request with unknown IKE SPIs from %s with INVALID_IKE_SPI and %u %stoken(s)",
 	     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb),
-	     str_endpoint(&md->sender, &eb), qcd_secret.nr_keys,
+	     str_endpoint(&md->sender, &eb), tokens,
 	     ((maker & QCD_ADDRESS_BOUND) ? "address-bound " : ""));
 	return true;
 }
@@ -982,11 +1042,12 @@ void whack_qcd_status(struct show *s)
 	SHOW_JAMBUF(s, buf) {
 		jam_string(buf, "QCD (RFC 6290) secret: ");
 		jam_string(buf, (!qcd_secret.looked ? "not looked up yet (no maker connection)" :
-				 qcd_secret.nr_keys > 0 ? "present (\""QCD_SECRET_NICKNAME"\" in the NSS database)" :
+				 qcd_secret.current ? "present (\""QCD_SECRET_NICKNAME"\" in the NSS database)" :
+				 qcd_secret.nr_keys > 0 ? "missing, making tokens with the newest older generation" :
 				 "missing (taker only)"));
-		if (qcd_secret.nr_keys > 1) {
-			jam(buf, ", %u older generation%s", qcd_secret.nr_keys - 1,
-			    (qcd_secret.nr_keys == 2 ? "" : "s"));
+		if (older_generations() > 0) {
+			jam(buf, ", %u older generation%s", older_generations(),
+			    (older_generations() == 1 ? "" : "s"));
 		}
 	}
 	/* worded so that a grep for a counter group ("replies", "verify") misses it */

@@ -63,8 +63,16 @@ static PK11SymKey *find(PK11SlotInfo *slot, unsigned generation, struct logger *
 	return qcd_find_secret(slot, str_qcd_secret_nickname(generation, &nb), logger);
 }
 
-/* a new current secret; 0 or an exit status */
-static int create(PK11SlotInfo *slot, const char *nssdir, struct logger *logger)
+/*
+ * While a rollover runs, the new key has this nickname: it is made
+ * before anything else changes, so a database that can't take it
+ * (read-only, full) is left as it was.
+ */
+#define QCD_SECRET_NEW_NICKNAME QCD_SECRET_NICKNAME ".new"
+
+/* a new secret named NICKNAME; 0 or an exit status */
+static int create_named(PK11SlotInfo *slot, const char *nickname,
+			const char *nssdir, struct logger *logger)
 {
 	PK11SymKey *key = PK11_TokenKeyGenWithFlags(slot, CKM_GENERIC_SECRET_KEY_GEN,
 						    NULL, QCD_SECRET_SIZE, NULL,
@@ -80,7 +88,7 @@ static int create(PK11SlotInfo *slot, const char *nssdir, struct logger *logger)
 		return 3;
 	}
 	int status = 0;
-	if (PK11_SetSymKeyNickname(key, QCD_SECRET_NICKNAME) != SECSuccess) {
+	if (PK11_SetSymKeyNickname(key, nickname) != SECSuccess) {
 		llog_nss_error(RC_LOG, logger, "cannot name the QCD secret");
 		PK11_DeleteTokenSymKey(key);
 		status = 3;
@@ -89,13 +97,34 @@ static int create(PK11SlotInfo *slot, const char *nssdir, struct logger *logger)
 	return status;
 }
 
+/* a new current secret; 0 or an exit status */
+static int create(PK11SlotInfo *slot, const char *nssdir, struct logger *logger)
+{
+	return create_named(slot, QCD_SECRET_NICKNAME, nssdir, logger);
+}
+
 /*
- * RFC 6290 5.1. rollover: drop the oldest generation, shift the
- * others one down (current becomes .1), make a new current one.
- * Renaming, not copying: the keys never leave the token.
+ * RFC 6290 5.1. rollover: make the new key under a temporary name,
+ * drop the oldest generation, shift the others one down (current
+ * becomes .1), then give the new key the current name.  Renaming, not
+ * copying: the keys never leave the token.  Interrupted, it leaves
+ * either the database as it was (plus, at worst, a stale temporary
+ * key, removed by the next rollover) or the older generations without
+ * a current key, which pluto still loads and answers with (it makes
+ * new tokens with the newest it finds).
  */
 static int rollover(PK11SlotInfo *slot, const char *nssdir, struct logger *logger)
 {
+	PK11SymKey *stale = qcd_find_secret(slot, QCD_SECRET_NEW_NICKNAME, logger);
+	if (stale != NULL) {
+		/* left by an interrupted rollover: never used */
+		PK11_DeleteTokenSymKey(stale);
+		PK11_FreeSymKey(stale);
+	}
+	int status = create_named(slot, QCD_SECRET_NEW_NICKNAME, nssdir, logger);
+	if (status != 0) {
+		return status;
+	}
 	PK11SymKey *oldest = find(slot, QCD_SECRET_GENERATIONS - 1, logger);
 	if (oldest != NULL) {
 		if (PK11_DeleteTokenSymKey(oldest) != SECSuccess) {
@@ -122,12 +151,21 @@ static int rollover(PK11SlotInfo *slot, const char *nssdir, struct logger *logge
 		}
 		kept++;
 	}
-	int status = create(slot, nssdir, logger);
-	if (status == 0) {
-		printf("QCD secret \"%s\" rolled over in %s; %u older generation%s kept\n",
-		       QCD_SECRET_NICKNAME, nssdir, kept, (kept == 1 ? "" : "s"));
+	PK11SymKey *key = qcd_find_secret(slot, QCD_SECRET_NEW_NICKNAME, logger);
+	if (key == NULL ||
+	    PK11_SetSymKeyNickname(key, QCD_SECRET_NICKNAME) != SECSuccess) {
+		llog_nss_error(RC_LOG, logger,
+			       "cannot name the new QCD secret in %s (the older generations are in place; run the rollover again)",
+			       nssdir);
+		if (key != NULL) {
+			PK11_FreeSymKey(key);
+		}
+		return 3;
 	}
-	return status;
+	PK11_FreeSymKey(key);
+	printf("QCD secret \"%s\" rolled over in %s; %u older generation%s kept\n",
+	       QCD_SECRET_NICKNAME, nssdir, kept, (kept == 1 ? "" : "s"));
+	return 0;
 }
 
 static unsigned older_generations(PK11SlotInfo *slot, struct logger *logger)

@@ -1,13 +1,16 @@
-# a second rollover west does not hear of (the INFORMATIONAL goes out
-# without its token): west keeps the token of what is now generation .1
-ipsec whack --impair omit_v2_notification:QUICK_CRASH_DETECTION
+# a fifth rollover: west's token is now generation .1, nothing is sent
 ipsec qcdsecret --rollover 2>/dev/null
 ipsec rereadsecrets
+# an interrupted rollover: the current key is gone, the older ones stay;
+# pluto makes do with them (west's token is still among them)
+symkeyutil -D -n qcd-secret -d sql:/etc/ipsec.d > /dev/null
+ipsec qcdsecret --status 2>/dev/null
+ipsec rereadsecrets
 ../../guestbin/qcd-status.sh 'secret'
-# lose all state: no Delete, then a new pluto with the same NSS database
-ipsec whack --impair send_no_delete
-ipsec stop
-# capture the first packet this host sends after it: the unprotected reply
+# capture the first packet this host sends from now on: the unprotected reply
 (tcpdump -i eth1 -n -s 0 -c 1 -w /tmp/qcd.pcap src host 192.1.2.23 and udp port 500 > /dev/null 2>&1 &)
-ipsec start
-../../guestbin/wait-until-pluto-started
+# lose the IKE SA without a Delete, pluto keeps running (ipsec start
+# would complete the rollover by making a new current key)
+ipsec whack --impair send_no_delete
+ipsec auto --delete westnet-eastnet-qcd
+ipsec auto --add westnet-eastnet-qcd

@@ -1,5 +1,5 @@
-# the token west holds is east's generation .1 token, not the current
-# one: the reply carries one token per generation, so it still verifies
+# the token west holds is east's generation .1 token; the reply
+# carries one token per loaded generation (.1 to .3), so it verifies
 ../../guestbin/qcd-status.sh 'tokens.stored'
 ../../guestbin/wait-for-pluto.sh --timeout 100 'lost its IKE SA state' | sed -e 's/within [0-9.]*s/within Ns/'
 ../../guestbin/wait-for-pluto.sh --timeout 30 '#4: initiator established Child SA'
