@@ -54,6 +54,7 @@ def options(argv):
         if a.startswith("--"):
             k = a[2:]
             v = argv[i + 1]
+            o.setdefault("given", set()).add(k)
             o[k] = (int(v) if k in ("port", "msgid") else
                     float(v) if k == "wait" else v)
             i += 2
@@ -151,6 +152,10 @@ def rewrite(reply, spis=None, xchg=None, msgid=None, flags=None):
 
 def replay(o):
     reply = open(o["args"][0], "rb").read()
+    given = o.get("given", set())
+    reply = rewrite(reply,
+                    xchg=EXCHANGES[o["exchange"]] if "exchange" in given else None,
+                    msgid=o["msgid"] if "msgid" in given else None)
     s = sock(o)
     s.sendto(reply, (o["to"], o["port"]))
     print("replayed %s to %s" % (describe(reply), o["to"]))
