@@ -47,9 +47,10 @@ void wipe_qcd_token(struct qcd_token *token)
  *
  *   TOKEN_SECRET_DATA = HASH(QCD_SECRET | SPI-I | SPI-R | IPaddr-T)
  *
- * (IPaddr-T, the taker's address, in network order: 4 or 16 octets)
+ * (IPaddr-T, the taker's address, in network order: 4 or 16 octets),
  * with HMAC-SHA2-256 as HASH, keyed by QCD_SECRET, computed by NSS
- * so that the secret is never in pluto's memory.
+ * so that pluto's code never handles the secret's bytes (softoken, inside
+ * pluto's process, does).
  */
 bool qcd_token_from_secret(PK11SymKey *secret, const ike_spis_t *spis,
 			   shunk_t taker_address, struct qcd_token *token)
