@@ -1,0 +1,1 @@
+ipsec whack --qcd-status | grep -E 'replies\.(sent|not_service)'
