@@ -647,10 +647,6 @@ void wipe_v2_qcd_state(struct state *st)
  * that, fall back to silence).
  */
 
-struct bucket {
-	monotime_t last;
-	uint32_t milli_tokens;	/* in thousandths */
-};
 
 #define QCD_PEER_BUCKETS 4096
 #define QCD_MAX_RATE 1000000	/* per second; burst*1000 fits 32 bits */
@@ -689,7 +685,7 @@ void config_qcd_rate_limit(enum qcd_rate_limit limit, const char *name,
 	*rate = kv->option;
 }
 
-static bool take_token(struct bucket *b, unsigned rate, monotime_t now)
+bool qcd_take_token(struct qcd_bucket *b, unsigned rate, monotime_t now)
 {
 	unsigned burst = 2 * rate;
 	intmax_t ms = milliseconds_from_deltatime(monotime_diff(now, b->last));
@@ -718,22 +714,22 @@ static size_t hash_source(const ip_endpoint *sender)
 
 static bool reply_allowed(const struct msg_digest *md, monotime_t now)
 {
-	static struct bucket global;
-	static struct bucket peers[QCD_PEER_BUCKETS];
+	static struct qcd_bucket global;
+	static struct qcd_bucket peers[QCD_PEER_BUCKETS];
 	/*
 	 * Per source first: one flooding source is stopped by its own
 	 * bucket before it can drain the global one (at the price of
 	 * a source's token spent when the global bucket then refuses).
 	 */
-	return (take_token(&peers[hash_source(&md->sender)],
+	return (qcd_take_token(&peers[hash_source(&md->sender)],
 			   qcd_limits.reply_peer_rate, now) &&
-		take_token(&global, qcd_limits.reply_rate, now));
+		qcd_take_token(&global, qcd_limits.reply_rate, now));
 }
 
 static bool verify_allowed(const struct msg_digest *md, monotime_t now)
 {
-	static struct bucket peers[QCD_PEER_BUCKETS];
-	return take_token(&peers[hash_source(&md->sender)],
+	static struct qcd_bucket peers[QCD_PEER_BUCKETS];
+	return qcd_take_token(&peers[hash_source(&md->sender)],
 			  qcd_limits.verify_peer_rate, now);
 }
 

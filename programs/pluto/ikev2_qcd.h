@@ -20,6 +20,7 @@
 
 #include "qcd_token.h"
 #include "shunk.h"
+#include "monotime.h"
 
 struct ike_sa;
 struct child_sa;
@@ -51,6 +52,17 @@ enum qcd_rate_limit {
 };
 void config_qcd_rate_limit(enum qcd_rate_limit limit, const char *name,
 			   const struct keyword_value *kv, struct logger *logger);
+
+/*
+ * A token bucket (rate limits of unauthenticated input): holds twice
+ * RATE (per second) tokens; qcd_take_token() takes one if there is
+ * one.  Shared with the INVALID_SPI hint code.
+ */
+struct qcd_bucket {
+	monotime_t last;
+	uint32_t milli_tokens;	/* in thousandths */
+};
+bool qcd_take_token(struct qcd_bucket *b, unsigned rate, monotime_t now);
 
 /*
  * ipsec rereadsecrets: look the secret and its older generations up

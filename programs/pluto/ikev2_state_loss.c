@@ -44,6 +44,7 @@
 #include "defs.h"
 
 #include "ikev2_state_loss.h"
+#include "ikev2_liveness.h"		/* for submit_v2_liveness_exchange() */
 
 #include "state.h"
 #include "connections.h"
@@ -310,6 +311,29 @@ void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
 	 * within a round trip, inside the window.
 	 */
 	state_loss_retransmit_now(*ike);
+}
+
+enum state_loss_hint_action state_loss_hint(struct ike_sa *ike)
+{
+	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	monotime_t now = mononow();
+	if (sl->pending != STATE_LOSS_NONE ||
+	    (!is_monotime_epoch(sl->last_hint) &&
+	     milliseconds_from_deltatime(monotime_diff(now, sl->last_hint)) < STATE_LOSS_HINT_INTERVAL_MS)) {
+		ldbg(ike->sa.logger, "state loss: INVALID_SPI hint ignored (%s)",
+		     (sl->pending != STATE_LOSS_NONE ? "a decision is pending" :
+		      "one a second"));
+		return STATE_LOSS_HINT_DAMPED;
+	}
+	sl->last_hint = now;
+	if (ike->sa.st_v2_retransmit_event != NULL) {
+		ldbg(ike->sa.logger, "state loss: INVALID_SPI hint; retransmitting the outstanding request now");
+		state_loss_retransmit_now(ike);
+		return STATE_LOSS_HINT_RETRANSMITTED;
+	}
+	ldbg(ike->sa.logger, "state loss: INVALID_SPI hint; probing the peer now");
+	submit_v2_liveness_exchange(ike, ike->sa.st_serialno);
+	return STATE_LOSS_HINT_PROBED;
 }
 
 void state_loss_retransmit_now(struct ike_sa *ike)

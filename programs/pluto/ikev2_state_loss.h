@@ -75,6 +75,8 @@ struct v2_state_loss {
 	/* evidence looked at for the outstanding request (cap) */
 	uint32_t examined_msgid;
 	unsigned examined;
+	/* the last INVALID_SPI hint acted on (one a second) */
+	monotime_t last_hint;
 };
 
 /*
@@ -132,6 +134,23 @@ void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
  * (logged: the evidence was forged) and measures the round trip.
  */
 void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *md);
+
+/*
+ * An INVALID_SPI hint (RFC 7296 1.5, unprotected, so a hint only)
+ * that the peer of IKE lost the Child SA it names: probe the peer
+ * now, with a protected liveness request (or, when a request is
+ * outstanding, by retransmitting it now, whatever its back-off), so
+ * that a peer that lost its state answers, with QCD, with its token
+ * within a round trip.  At most one a second per IKE SA; nothing
+ * while a decision is pending.  Never deletes anything.
+ */
+enum state_loss_hint_action {
+	STATE_LOSS_HINT_PROBED,
+	STATE_LOSS_HINT_RETRANSMITTED,
+	STATE_LOSS_HINT_DAMPED,
+};
+#define STATE_LOSS_HINT_INTERVAL_MS 1000
+enum state_loss_hint_action state_loss_hint(struct ike_sa *ike);
 
 /*
  * Retransmit IKE's outstanding request now, if it has one (the peer

@@ -1,0 +1,524 @@
+/* INVALID_SPI hints for ESP with unknown SPIs (RFC 7296 1.5), for libreswan
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ *
+ * A gateway that lost its state still receives its peers' ESP.  Linux
+ * drops a packet whose SPI matches no SA inside xfrm_input(), and
+ * tells nobody but the audit subsystem: with auditing on, it emits
+ * an AUDIT_MAC_IPSEC_EVENT record "op=SA-notfound src= dst= spi=" for
+ * each such packet, ESP and ESP-in-UDP alike, IPv4 and IPv6.  Packets
+ * of known SPIs cost nothing extra and never reach user space.
+ *
+ * The restarted side (config setup invalid-spi-notify=yes) reads those
+ * records from the audit multicast group and answers each source,
+ * rate limited, with the unprotected INFORMATIONAL of RFC 7296 1.5:
+ * N(INVALID_SPI) naming the SPI.
+ *
+ * The survivor treats such a message as a hint, never as proof: if
+ * the SPI is one of its outbound Child SA SPIs and the message came
+ * from that Child SA's peer, the decision module
+ * (ikev2_state_loss.c) makes the parent IKE SA probe the peer at once
+ * (or retransmit its outstanding request at once); with QCD the
+ * peer's answer then carries its token.  A hint alone deletes
+ * nothing.
+ *
+ * Everything here reads unauthenticated input: rate limits before
+ * work, strict parsers (lib/libswan/qcd_hint.c, unit-tested and
+ * fuzzed), counters, debug-level logging only.
+ */
+
+#include <errno.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <linux/netlink.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <stddef.h>		/* for offsetof() */
+
+#include "defs.h"
+
+#include "ikev2_invalid_spi.h"
+#include "ikev2_qcd.h"			/* for struct qcd_bucket */
+#include "ikev2_state_loss.h"
+#include "qcd_hint.h"
+
+#include "state.h"
+#include "connections.h"
+#include "demux.h"
+#include "log.h"
+#include "show.h"
+#include "server.h"			/* for add_fd_read_listener() */
+#include "iface.h"
+#include "ip_address.h"
+#include "ip_endpoint.h"
+#include "ip_protocol.h"
+#include "rnd.h"
+#include "hash_table.h"			/* for hash_hunk() */
+
+static struct {
+	/* restarted side */
+	uintmax_t records;		/* SA-notfound records read */
+	uintmax_t records_other;	/* other IPsec audit records */
+	uintmax_t records_bad;		/* malformed */
+	uintmax_t sent;			/* hints sent */
+	uintmax_t rate_limited;
+	uintmax_t not_local;		/* no interface of ours on dst */
+	uintmax_t have_ike_sa;		/* we do know the peer */
+	/* survivor */
+	uintmax_t received;
+	uintmax_t received_rate_limited;
+	uintmax_t malformed;
+	uintmax_t no_sa;		/* no outbound SPI of ours */
+	uintmax_t wrong_peer;		/* ... from another address */
+	uintmax_t not_taker;
+	uintmax_t probed;
+	uintmax_t retransmitted;
+	uintmax_t damped;		/* per-IKE SA limit, or a decision pending */
+} hint_stats;
+
+void clear_invalid_spi_stats(void)
+{
+	zero(&hint_stats);
+}
+
+void show_invalid_spi_stats(struct show *s)
+{
+	show(s, "total.qcd.invalid_spi.records=%ju", hint_stats.records);
+	show(s, "total.qcd.invalid_spi.records_other=%ju", hint_stats.records_other);
+	show(s, "total.qcd.invalid_spi.records_malformed=%ju", hint_stats.records_bad);
+	show(s, "total.qcd.invalid_spi.sent=%ju", hint_stats.sent);
+	show(s, "total.qcd.invalid_spi.rate_limited=%ju", hint_stats.rate_limited);
+	show(s, "total.qcd.invalid_spi.not_local=%ju", hint_stats.not_local);
+	show(s, "total.qcd.invalid_spi.have_ike_sa=%ju", hint_stats.have_ike_sa);
+	show(s, "total.qcd.hint.received=%ju", hint_stats.received);
+	show(s, "total.qcd.hint.rate_limited=%ju", hint_stats.received_rate_limited);
+	show(s, "total.qcd.hint.malformed=%ju", hint_stats.malformed);
+	show(s, "total.qcd.hint.no_sa=%ju", hint_stats.no_sa);
+	show(s, "total.qcd.hint.wrong_peer=%ju", hint_stats.wrong_peer);
+	show(s, "total.qcd.hint.not_taker=%ju", hint_stats.not_taker);
+	show(s, "total.qcd.hint.probed=%ju", hint_stats.probed);
+	show(s, "total.qcd.hint.retransmitted=%ju", hint_stats.retransmitted);
+	show(s, "total.qcd.hint.damped=%ju", hint_stats.damped);
+}
+
+/*
+ * Rate limits (per second; a bucket holds twice as many).
+ *
+ * Restarted side: all hints; per source address; per source and SPI
+ * (one SA's peer needs one hint a second, not one per packet).
+ * Survivor: all hints; per source address.  Sized for a gateway pair
+ * with many tunnels between the same two addresses: each SA gets its
+ * hint within a second or two, while a flood from one address (with
+ * made-up SPIs) gets no more than the per-source share.
+ */
+#define HINT_BUCKETS 4096
+#define HINT_SEND_RATE 500
+#define HINT_SEND_PEER_RATE 100
+#define HINT_SEND_SPI_RATE 1
+#define HINT_RECV_RATE 500
+#define HINT_RECV_PEER_RATE 100
+
+static size_t hash_bucket(const ip_address *a, uint32_t spi)
+{
+	size_t h = hash_hunk(address_as_shunk(a), zero_hash).hash;
+	return (h ^ (spi * 2654435761u)) % HINT_BUCKETS;
+}
+
+/*
+ * The restarted side.
+ */
+
+static struct {
+	bool enabled;			/* invalid-spi-notify=yes */
+	int fd;				/* audit multicast, or -1 */
+	bool audit_was_off;		/* we turned auditing on */
+} notify = { .fd = -1, };
+
+/*
+ * pluto turns auditing on when it was off, and off again when it
+ * stops; this file says it did, so that a pluto that crashed with
+ * auditing on is put right by the next one (on, or off again when
+ * the option went away).
+ */
+#define AUDIT_MARKER IPSEC_RUNDIR "/invalid-spi-audit"
+
+void config_invalid_spi_notify(bool enabled)
+{
+	notify.enabled = enabled;
+}
+
+bool invalid_spi_notify_enabled(void)
+{
+	return notify.enabled || access(AUDIT_MARKER, F_OK) == 0;
+}
+
+/* one request to the kernel's audit control; 0 or an errno */
+static int audit_control(uint16_t type, const void *data, size_t len,
+			 struct audit_status *status)
+{
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_AUDIT);
+	if (fd < 0) {
+		return errno;
+	}
+	struct timeval tv = { .tv_sec = 2, };
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	struct {
+		struct nlmsghdr n;
+		struct audit_status s;
+	} req = {
+		.n = {
+			.nlmsg_len = NLMSG_LENGTH(len),
+			.nlmsg_type = type,
+			.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK,
+			.nlmsg_seq = 1,
+		},
+	};
+	memcpy(&req.s, data, len);
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK, };
+	if (sendto(fd, &req, req.n.nlmsg_len, 0,
+		   (struct sockaddr *)&kernel, sizeof(kernel)) < 0) {
+		int e = errno;
+		close(fd);
+		return e;
+	}
+	int result = ETIMEDOUT;
+	bool got_status = (status == NULL);
+	bool acked = false;
+	for (unsigned reads = 0; reads < 4 && !(acked && got_status); reads++) {
+		char buf[1024] __attribute__((aligned(NLMSG_ALIGNTO)));
+		ssize_t n = recv(fd, buf, sizeof(buf), 0);
+		if (n < 0) {
+			result = errno;
+			break;
+		}
+		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
+		     NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+			if (h->nlmsg_type == NLMSG_ERROR &&
+			    h->nlmsg_len >= NLMSG_LENGTH(sizeof(struct nlmsgerr))) {
+				const struct nlmsgerr *e = NLMSG_DATA(h);
+				acked = true;
+				result = -e->error;
+			} else if (h->nlmsg_type == AUDIT_GET && status != NULL &&
+				   h->nlmsg_len >= NLMSG_LENGTH(sizeof(uint32_t) * 2)) {
+				size_t have = h->nlmsg_len - NLMSG_LENGTH(0);
+				memset(status, 0, sizeof(*status));
+				memcpy(status, NLMSG_DATA(h),
+				       have < sizeof(*status) ? have : sizeof(*status));
+				got_status = true;
+			}
+		}
+	}
+	close(fd);
+	return (acked && got_status ? result : (result == 0 ? EPROTO : result));
+}
+
+static int set_audit_enabled(uint32_t enabled)
+{
+	struct audit_status s = {
+		.mask = AUDIT_STATUS_ENABLED,
+		.enabled = enabled,
+	};
+	return audit_control(AUDIT_SET, &s, sizeof(s), NULL);
+}
+
+static bool have_ike_sa_with(const ip_address peer, struct logger *logger)
+{
+	struct state_filter sf = {
+		.ike_version = IKEv2,
+		.search = {
+			.order = NEW2OLD,
+			.verbose.logger = logger,
+			.where = HERE,
+		},
+	};
+	while (next_state(&sf)) {
+		if (IS_IKE_SA_ESTABLISHED(sf.st) &&
+		    address_eq_address(endpoint_address(sf.st->st_remote_endpoint), peer)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* the hint to SRC (plain ESP: port 500; ESP-in-UDP: 4500, marker) */
+static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
+				  struct logger *logger)
+{
+	ip_address src, dst;
+	if (ttoaddress_num(shunk1(r->src), NULL, &src) != NULL ||
+	    ttoaddress_num(shunk1(r->dst), NULL, &dst) != NULL) {
+		hint_stats.records_bad++;
+		return;
+	}
+
+	/* rate limits first */
+	static struct qcd_bucket all, peers[HINT_BUCKETS], spis[HINT_BUCKETS];
+	monotime_t now = mononow();
+	if (!qcd_take_token(&spis[hash_bucket(&src, r->spi)], HINT_SEND_SPI_RATE, now) ||
+	    !qcd_take_token(&peers[hash_bucket(&src, 0)], HINT_SEND_PEER_RATE, now) ||
+	    !qcd_take_token(&all, HINT_SEND_RATE, now)) {
+		hint_stats.rate_limited++;
+		return;
+	}
+
+	/* RFC 7296 1.5: only when no suitable IKE SA exists */
+	if (have_ike_sa_with(src, logger)) {
+		hint_stats.have_ike_sa++;
+		ldbg(logger, "INVALID_SPI: ESP from %s for unknown SPI 0x%08x, but we have an IKE SA with it; no hint",
+		     r->src, ntohl(r->spi));
+		return;
+	}
+
+	uint8_t spii[8];
+	get_rnd_bytes(spii, sizeof(spii));
+	uint8_t buf[4 + INVALID_SPI_HINT_SIZE] = {0};
+	bool sent = false;
+	static const unsigned ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
+	for (unsigned i = 0; i < elemsof(ports); i++) {
+		ip_endpoint local = endpoint_from_address_protocol_port(dst, &ip_protocol_udp,
+									ip_hport(ports[i]));
+		struct iface_endpoint *ifp = find_iface_endpoint_by_local_endpoint(local);
+		if (ifp == NULL) {
+			continue;
+		}
+		/* on port 4500 an IKE message has a non-ESP marker */
+		size_t marker = (ifp->esp_encapsulation_enabled ? 4 : 0);
+		size_t len = build_invalid_spi_hint(spii, r->spi, buf + marker,
+						    sizeof(buf) - marker);
+		ip_endpoint remote = endpoint_from_address_protocol_port(src, &ip_protocol_udp,
+									 ip_hport(ports[i]));
+		if (len > 0 &&
+		    ifp->io->write_packet(ifp, shunk2(buf, marker + len), &remote, logger) ==
+		    (ssize_t)(marker + len)) {
+			sent = true;
+		}
+	}
+	if (!sent) {
+		hint_stats.not_local++;
+		return;
+	}
+	hint_stats.sent++;
+	ldbg(logger, "INVALID_SPI: ESP from %s to %s for unknown SPI 0x%08x; sent an unprotected INVALID_SPI (ports 500 and 4500)",
+	     r->src, r->dst, ntohl(r->spi));
+}
+
+static void read_audit_records(int fd, void *arg UNUSED, struct logger *logger)
+{
+	/* bounded work per wakeup; the rest waits for the next one */
+	for (unsigned i = 0; i < 64; i++) {
+		char buf[8192] __attribute__((aligned(NLMSG_ALIGNTO)));
+		ssize_t n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT);
+		if (n <= 0) {
+			return;
+		}
+		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
+		     NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+			if (h->nlmsg_type != AUDIT_MAC_IPSEC_EVENT) {
+				continue;
+			}
+			shunk_t text = shunk2(NLMSG_DATA(h), h->nlmsg_len - NLMSG_LENGTH(0));
+			struct xfrm_audit_notfound r;
+			const char *diag = parse_xfrm_audit_notfound(text, &r);
+			if (diag != NULL) {
+				/* SA-add, SAD-delete, ... of our own SAs: not ours to read */
+				hint_stats.records_other++;
+				continue;
+			}
+			hint_stats.records++;
+			send_invalid_spi_hint(&r, logger);
+		}
+	}
+}
+
+void init_invalid_spi_notify(struct logger *logger)
+{
+	bool marker = (access(AUDIT_MARKER, F_OK) == 0);
+	if (!notify.enabled) {
+		if (marker) {
+			/* an earlier pluto turned auditing on and died */
+			int e = set_audit_enabled(0);
+			unlink(AUDIT_MARKER);
+			llog(RC_LOG, logger,
+			     "invalid-spi-notify: turned the kernel's audit subsystem off again (an earlier pluto turned it on)%s",
+			     (e == 0 ? "" : "; failed"));
+		}
+		return;
+	}
+
+	struct audit_status status;
+	int e = audit_control(AUDIT_GET, NULL, 0, &status);
+	if (e != 0) {
+		llog(RC_LOG, logger,
+		     "invalid-spi-notify=yes: cannot use the kernel's audit subsystem (%s); not answering ESP for unknown SPIs",
+		     strerror(e));
+		return;
+	}
+	if (status.enabled == 0) {
+		e = set_audit_enabled(1);
+		if (e != 0) {
+			llog(RC_LOG, logger,
+			     "invalid-spi-notify=yes: cannot turn the kernel's audit subsystem on (%s); not answering ESP for unknown SPIs",
+			     strerror(e));
+			return;
+		}
+		notify.audit_was_off = true;
+		int m = open(AUDIT_MARKER, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+		if (m >= 0) {
+			close(m);
+		}
+	} else if (marker) {
+		/* on since an earlier pluto turned it on: still ours */
+		notify.audit_was_off = true;
+	}
+
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_AUDIT);
+	struct sockaddr_nl group = {
+		.nl_family = AF_NETLINK,
+		.nl_groups = 1 << (AUDIT_NLGRP_READLOG - 1),
+	};
+	/* only AUDIT_MAC_IPSEC_EVENT records reach pluto */
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_H | BPF_ABS, offsetof(struct nlmsghdr, nlmsg_type)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, htons(AUDIT_MAC_IPSEC_EVENT), 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, 0xffff),
+		BPF_STMT(BPF_RET | BPF_K, 0),
+	};
+	struct sock_fprog prog = { .len = elemsof(code), .filter = code, };
+	int rcvbuf = 256 * 1024;
+	if (fd < 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)) < 0 ||
+	    bind(fd, (struct sockaddr *)&group, sizeof(group)) < 0) {
+		e = errno;
+		if (fd >= 0) {
+			close(fd);
+		}
+		llog(RC_LOG, logger,
+		     "invalid-spi-notify=yes: cannot read the kernel's audit records (%s); not answering ESP for unknown SPIs",
+		     strerror(e));
+		free_invalid_spi_notify(logger);
+		return;
+	}
+	/* a burst that overflows is lost, and rate limited anyway */
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	notify.fd = fd;
+	add_fd_read_listener(fd, "kernel audit records (invalid-spi-notify)",
+			     read_audit_records, NULL);
+	llog(RC_LOG, logger,
+	     "invalid-spi-notify: answering ESP for unknown SPIs with INVALID_SPI, from the kernel's audit records%s",
+	     (notify.audit_was_off ? " (auditing turned on until pluto stops)" : ""));
+}
+
+void free_invalid_spi_notify(struct logger *logger)
+{
+	/* (the fd listener goes with the event loop) */
+	if (notify.audit_was_off) {
+		int e = set_audit_enabled(0);
+		unlink(AUDIT_MARKER);
+		notify.audit_was_off = false;
+		ldbg(logger, "invalid-spi-notify: turned the kernel's audit subsystem off again%s",
+		     (e == 0 ? "" : " (failed)"));
+	}
+}
+
+/*
+ * The survivor.
+ */
+
+static struct child_sa *child_sa_by_outbound_spi(uint32_t spi, struct logger *logger)
+{
+	struct state_filter sf = {
+		.ike_version = IKEv2,
+		.search = {
+			.order = NEW2OLD,
+			.verbose.logger = logger,
+			.where = HERE,
+		},
+	};
+	while (next_state(&sf)) {
+		struct state *st = sf.st;
+		if (!IS_IKE_SA(st) &&
+		    ((st->st_esp.protocol != NULL && st->st_esp.outbound.spi == spi) ||
+		     (st->st_ah.protocol != NULL && st->st_ah.outbound.spi == spi))) {
+			return pexpect_child_sa(st);
+		}
+	}
+	return NULL;
+}
+
+bool process_v2_INVALID_SPI_hint(struct msg_digest *md)
+{
+	/* RFC 7296 1.5: an unprotected INFORMATIONAL request, I set */
+	if (v2_msg_role(md) != MESSAGE_REQUEST ||
+	    md->hdr.isa_xchg != ISAKMP_v2_INFORMATIONAL ||
+	    md->hdr.isa_np != ISAKMP_NEXT_v2N) {
+		return false;
+	}
+	hint_stats.received++;
+
+	static struct qcd_bucket all, peers[HINT_BUCKETS];
+	monotime_t now = mononow();
+	ip_address from = endpoint_address(md->sender);
+	if (!qcd_take_token(&peers[hash_bucket(&from, 0)], HINT_RECV_PEER_RATE, now) ||
+	    !qcd_take_token(&all, HINT_RECV_RATE, now)) {
+		hint_stats.received_rate_limited++;
+		return true;
+	}
+
+	struct invalid_spi_hint hint;
+	const char *diag = parse_invalid_spi_hint(md->hdr.isa_np,
+						  pbs_in_left(&md->message_pbs), &hint);
+	if (diag != NULL) {
+		hint_stats.malformed++;
+		ldbg(md->logger, "INVALID_SPI hint: ignored: %s", diag);
+		return true;
+	}
+
+	for (unsigned i = 0; i < hint.nr_spis; i++) {
+		struct child_sa *child = child_sa_by_outbound_spi(hint.spis[i], md->logger);
+		if (child == NULL) {
+			hint_stats.no_sa++;
+			ldbg(md->logger, "INVALID_SPI hint: SPI 0x%08x is none of our outbound SPIs; ignored",
+			     ntohl(hint.spis[i]));
+			continue;
+		}
+		if (!address_eq_address(endpoint_address(child->sa.st_remote_endpoint), from)) {
+			hint_stats.wrong_peer++;
+			ldbg(child->sa.logger, "INVALID_SPI hint: for our SPI 0x%08x but not from the Child SA's peer; ignored",
+			     ntohl(hint.spis[i]));
+			continue;
+		}
+		struct ike_sa *ike = ike_sa(&child->sa, HERE);
+		if (ike == NULL) {
+			hint_stats.no_sa++;
+			continue;
+		}
+		if (!(ike->sa.st_connection->config->qcd & QCD_TAKER)) {
+			hint_stats.not_taker++;
+			ldbg(child->sa.logger, "INVALID_SPI hint: the connection is not a QCD taker; ignored");
+			continue;
+		}
+		switch (state_loss_hint(ike)) {
+		case STATE_LOSS_HINT_PROBED:
+			hint_stats.probed++;
+			break;
+		case STATE_LOSS_HINT_RETRANSMITTED:
+			hint_stats.retransmitted++;
+			break;
+		case STATE_LOSS_HINT_DAMPED:
+			hint_stats.damped++;
+			break;
+		}
+	}
+	return true;
+}
