@@ -74,6 +74,7 @@ static struct {
 	uintmax_t sent;			/* hints sent */
 	uintmax_t rate_limited;
 	uintmax_t not_local;		/* no interface of ours on dst */
+	uintmax_t send_failed;
 	uintmax_t have_ike_sa;		/* we do know the peer */
 	/* survivor */
 	uintmax_t received;
@@ -100,6 +101,7 @@ void show_invalid_spi_stats(struct show *s)
 	show(s, "total.qcd.invalid_spi.sent=%ju", hint_stats.sent);
 	show(s, "total.qcd.invalid_spi.rate_limited=%ju", hint_stats.rate_limited);
 	show(s, "total.qcd.invalid_spi.not_local=%ju", hint_stats.not_local);
+	show(s, "total.qcd.invalid_spi.send_failed=%ju", hint_stats.send_failed);
 	show(s, "total.qcd.invalid_spi.have_ike_sa=%ju", hint_stats.have_ike_sa);
 	show(s, "total.qcd.hint.received=%ju", hint_stats.received);
 	show(s, "total.qcd.hint.rate_limited=%ju", hint_stats.received_rate_limited);
@@ -202,8 +204,9 @@ static int audit_control(uint16_t type, const void *data, size_t len,
 			result = errno;
 			break;
 		}
+		int len = (int)n;	/* (NLMSG_NEXT() may take it below 0) */
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		     NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+		     NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
 			if (h->nlmsg_type == NLMSG_ERROR &&
 			    h->nlmsg_len >= NLMSG_LENGTH(sizeof(struct nlmsgerr))) {
 				const struct nlmsgerr *e = NLMSG_DATA(h);
@@ -262,7 +265,25 @@ static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
 		return;
 	}
 
-	/* rate limits first */
+	/*
+	 * Our interfaces on DST (none yet while pluto starts: such a
+	 * record is dropped before it uses up a rate-limit token).
+	 */
+	static const unsigned ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
+	struct iface_endpoint *ifps[elemsof(ports)];
+	bool local = false;
+	for (unsigned i = 0; i < elemsof(ports); i++) {
+		ip_endpoint e = endpoint_from_address_protocol_port(dst, &ip_protocol_udp,
+								    ip_hport(ports[i]));
+		ifps[i] = find_iface_endpoint_by_local_endpoint(e);
+		local |= (ifps[i] != NULL);
+	}
+	if (!local) {
+		hint_stats.not_local++;
+		return;
+	}
+
+	/* rate limits before any other work */
 	static struct qcd_bucket all, peers[HINT_BUCKETS], spis[HINT_BUCKETS];
 	monotime_t now = mononow();
 	if (!qcd_take_token(&spis[hash_bucket(&src, r->spi)], HINT_SEND_SPI_RATE, now) ||
@@ -284,16 +305,14 @@ static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
 	get_rnd_bytes(spii, sizeof(spii));
 	uint8_t buf[4 + INVALID_SPI_HINT_SIZE] = {0};
 	bool sent = false;
-	static const unsigned ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
 	for (unsigned i = 0; i < elemsof(ports); i++) {
-		ip_endpoint local = endpoint_from_address_protocol_port(dst, &ip_protocol_udp,
-									ip_hport(ports[i]));
-		struct iface_endpoint *ifp = find_iface_endpoint_by_local_endpoint(local);
+		struct iface_endpoint *ifp = ifps[i];
 		if (ifp == NULL) {
 			continue;
 		}
 		/* on port 4500 an IKE message has a non-ESP marker */
 		size_t marker = (ifp->esp_encapsulation_enabled ? 4 : 0);
+		memset(buf, 0, marker);
 		size_t len = build_invalid_spi_hint(spii, r->spi, buf + marker,
 						    sizeof(buf) - marker);
 		ip_endpoint remote = endpoint_from_address_protocol_port(src, &ip_protocol_udp,
@@ -305,7 +324,7 @@ static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
 		}
 	}
 	if (!sent) {
-		hint_stats.not_local++;
+		hint_stats.send_failed++;
 		return;
 	}
 	hint_stats.sent++;
@@ -322,8 +341,9 @@ static void read_audit_records(int fd, void *arg UNUSED, struct logger *logger)
 		if (n <= 0) {
 			return;
 		}
+		int len = (int)n;	/* (NLMSG_NEXT() may take it below 0) */
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		     NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+		     NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
 			if (h->nlmsg_type != AUDIT_MAC_IPSEC_EVENT) {
 				continue;
 			}

@@ -15,6 +15,13 @@ usage:
                                     ID and exchange type to this host's
                                     pluto at once
 
+  qcd-forge.py hint --spi HEX [--count N] [--spoof] [options]
+                                    send the unprotected INVALID_SPI
+                                    notification of RFC 7296 1.5 naming
+                                    SPI, N times as fast as possible;
+                                    with --spoof from --from through a
+                                    raw socket (IPv4), whoever owns it
+
 options:
   --from ADDR --to ADDR --port N    addresses (default 192.1.2.45 -> 192.1.2.23:500)
   --spis SPIi SPIr                  hex; default: random (SPIs nobody knows)
@@ -50,6 +57,10 @@ def options(argv):
         if a == "--spis":
             o["spis"] = bytes.fromhex(argv[i + 1]) + bytes.fromhex(argv[i + 2])
             i += 3
+            continue
+        if a == "--spoof":
+            o["spoof"] = True
+            i += 1
             continue
         if a.startswith("--"):
             k = a[2:]
@@ -207,6 +218,49 @@ def sniff_replay(o):
     return 1
 
 
+def hint_message(spi):
+    """RFC 7296 1.5: random SPIi, zero SPIr, I set, Message ID 0,
+    N(INVALID_SPI) with Protocol ID 0, SPI Size 0, the SPI as data."""
+    n = struct.pack("!BBHBBH", 0, 0, 8 + 4, 0, 0, 11) + spi
+    return (os.urandom(8) + bytes(8) +
+            struct.pack("!BBBBII", 41, 0x20, 37, 0x08, 0, 28 + len(n)) + n)
+
+
+def checksum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    s = (s >> 16) + (s & 0xffff)
+    s += s >> 16
+    return ~s & 0xffff
+
+
+def hint(o):
+    spi = bytes.fromhex(o["spi"])
+    count = int(o.get("count", "1"))
+    sport = int(o.get("sport", o["port"]))
+    if o.get("spoof"):
+        raw = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+        src, dst = socket.inet_aton(o["from"]), socket.inet_aton(o["to"])
+        start = time.monotonic()
+        for _ in range(count):
+            m = hint_message(spi)
+            udp = struct.pack("!HHHH", sport, o["port"], 8 + len(m), 0) + m
+            ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 0, 0, 64, 17, 0, src, dst)
+            ip = ip[:10] + struct.pack("!H", checksum(ip)) + ip[12:]
+            raw.sendto(ip + udp, (o["to"], 0))
+        took = time.monotonic() - start
+    else:
+        s = sock(o)
+        start = time.monotonic()
+        for _ in range(count):
+            s.sendto(hint_message(spi), (o["to"], o["port"]))
+        took = time.monotonic() - start
+    print("sent %d INVALID_SPI hint%s for SPI %s to %s" %
+          (count, "" if count == 1 else "s", o["spi"], o["to"]))
+    sys.stderr.write("(%d in %.2fs: %.0f/s)\n" % (count, took, count / max(took, 1e-6)))
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -219,6 +273,8 @@ def main():
         replay(o)
     elif verb == "sniff-replay":
         sys.exit(sniff_replay(o))
+    elif verb == "hint":
+        hint(o)
     else:
         sys.exit(__doc__)
 

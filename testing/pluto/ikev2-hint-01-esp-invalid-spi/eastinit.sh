@@ -1,0 +1,5 @@
+/testing/guestbin/swan-prep --nokeys
+ipsec start
+../../guestbin/wait-until-pluto-started
+grep 'invalid-spi-notify' /tmp/pluto.log
+echo "initdone"

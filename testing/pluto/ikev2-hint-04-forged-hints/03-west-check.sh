@@ -1,0 +1,12 @@
+# wait for the flood to be read (the counters stop moving)
+timeout 30 sh -c 'a=; while b=$(ipsec whack --qcd-status | grep hint.received); [ "$a" != "$b" ]; do a=$b; sleep 1; done'
+ipsec whack --qcd-status | grep -E 'hint.(received|rate_limited)' > OUTPUT/flood-counters
+../../guestbin/qcd-status.sh 'hint.(wrong_peer|no_sa|malformed)'
+ipsec whack --qcd-status | grep -E 'hint.(probed|damped)' | sed -e 's/=[1-9][0-9]*$/=N (N > 0)/'
+# a probe at most once a second: the flood lasted a few seconds
+ipsec whack --qcd-status | sed -n -e 's/^total.qcd.hint.probed=//p' | awk '{ print ($1 >= 1 && $1 <= 10 ? "probes: between 1 and 10" : "probes: " $1) }'
+# east answered every probe: nothing was torn down
+grep -c 'lost its IKE SA state' /tmp/pluto.log
+../../guestbin/qcd-status.sh 'decision.(window|acted)'
+ipsec whack --trafficstatus | sed -e 's/\(in\|out\)Bytes=[0-9]*/\1Bytes=N/g'
+../../guestbin/ping-once.sh --up -I 192.0.1.254 192.0.2.254
