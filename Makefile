@@ -129,11 +129,12 @@ demo:
 
 # not a test: figures, N restarts per build
 BENCH_RUNS ?= 5
+BENCH_SCENARIOS ?=
 bench-recovery:
 	@mkdir -p $(BUILD)
 	@$(MAKE) --no-print-directory patched stock > $(BUILD)/bench-build.log 2>&1 || \
 		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
-	@$(TOP)/testing/uml/recovery-run bench -n $(BENCH_RUNS)
+	@$(TOP)/testing/uml/recovery-run bench -n $(BENCH_RUNS) --scenarios "$(BENCH_SCENARIOS)"
 
 clean:
 	rm -rf $(BUILD)/patched $(BUILD)/stock $(BUILD)/install $(BUILD)/.stock-*
