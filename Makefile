@@ -35,7 +35,7 @@ OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standar
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
 .PHONY: all patched stock deps check check-slow check-stock check-upstream \
-	check-series demo bench-recovery clean distclean keys
+	check-series demo bench-recovery fuzz clean distclean keys
 
 all: patched
 
@@ -126,6 +126,13 @@ demo:
 	@$(MAKE) --no-print-directory patched stock > $(BUILD)/demo-build.log 2>&1 || \
 		{ tail -n 30 $(BUILD)/demo-build.log; exit 1; }
 	@$(TOP)/testing/uml/recovery-run demo
+
+# the libFuzzer harnesses of every parser of unauthenticated input
+# (testing/fuzz/): FUZZ_RUNS executions each (make check runs each for
+# 30 seconds instead)
+FUZZ_RUNS ?= 10000000
+fuzz: patched
+	@$(TOP)/testing/fuzz/run -runs=$(FUZZ_RUNS)
 
 # not a test: figures, N restarts per build
 BENCH_RUNS ?= 5

@@ -16,6 +16,7 @@ PACKAGES="
  openssl nftables psmisc
  rsync iptables gawk conntrack
  dpkg-dev ca-certificates
+ clang libclang-rt-14-dev
 "
 
 SRC=/etc/apt/sources.list.d/libreswan-qcd-src.sources
