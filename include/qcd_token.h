@@ -128,6 +128,22 @@ struct qcd_reply {
 	struct qcd_token tokens[QCD_MAX_TOKENS];
 };
 
+/*
+ * One Notify payload at the start of LEFT (RFC 7296 3.10), checked
+ * for its lengths only; on success LEFT moves past it.  NULL, or why
+ * the payload is malformed.  Shared by the parsers of unauthenticated
+ * messages (QCD replies, INVALID_SPI hints).
+ */
+struct qcd_notify {
+	uint8_t next;		/* Next Payload */
+	uint8_t protoid;
+	uint8_t spisize;
+	unsigned type;
+	shunk_t spi;
+	shunk_t data;
+};
+const char *qcd_next_notify(shunk_t *left, struct qcd_notify *n);
+
 /* NULL when REPLY is complete and well formed, else why not */
 const char *qcd_parse_reply(uint8_t np, shunk_t payloads, struct qcd_reply *reply);
 

@@ -22,6 +22,7 @@
 #include <arpa/inet.h>		/* for htonl() */
 
 #include "qcd_hint.h"
+#include "qcd_token.h"		/* for qcd_next_notify() */
 #include "ietf_constants.h"
 
 #define IKE_HEADER_SIZE 28
@@ -58,8 +59,7 @@ const char *parse_invalid_spi_hint(uint8_t np, shunk_t payloads,
 				   struct invalid_spi_hint *hint)
 {
 	memset(hint, 0, sizeof(*hint));
-	const uint8_t *p = payloads.ptr;
-	size_t left = payloads.len;
+	shunk_t left = payloads;
 	unsigned notifies = 0;
 
 	while (np != ISAKMP_NEXT_v2NONE) {
@@ -69,42 +69,31 @@ const char *parse_invalid_spi_hint(uint8_t np, shunk_t payloads,
 		if (++notifies > INVALID_SPI_HINT_MAX) {
 			return "too many Notify payloads";
 		}
-		if (left < NOTIFY_HEADER_SIZE) {
-			return "truncated Notify payload";
+		struct qcd_notify n;
+		const char *diag = qcd_next_notify(&left, &n);
+		if (diag != NULL) {
+			return diag;
 		}
-		uint8_t next = p[0];
-		size_t length = ((size_t)p[2] << 8) | p[3];
-		uint8_t protoid = p[4];
-		uint8_t spisize = p[5];
-		unsigned type = ((unsigned)p[6] << 8) | p[7];
-		if (length < NOTIFY_HEADER_SIZE || length > left) {
-			return "bad Notify payload length";
-		}
-		if (NOTIFY_HEADER_SIZE + (size_t)spisize > length) {
-			return "bad Notify SPI size";
-		}
-		if (type == v2N_INVALID_SPI) {
-			if (protoid != PROTO_v2_RESERVED &&
-			    protoid != PROTO_v2_AH && protoid != PROTO_v2_ESP) {
+		if (n.type == v2N_INVALID_SPI) {
+			if (n.protoid != PROTO_v2_RESERVED &&
+			    n.protoid != PROTO_v2_AH && n.protoid != PROTO_v2_ESP) {
 				return "INVALID_SPI Protocol ID is not 0, AH or ESP";
 			}
 			/* the SPI: in the data (RFC 7296 1.5) or the SPI field */
-			if (!((spisize == 0 && length == NOTIFY_HEADER_SIZE + 4) ||
-			      (spisize == 4 && length == NOTIFY_HEADER_SIZE + 4))) {
+			shunk_t spi = (n.spisize == 0 ? n.data : n.spi);
+			if (spi.len != 4 || (n.spisize != 0 && n.data.len != 0)) {
 				return "INVALID_SPI does not carry exactly one 4-octet SPI";
 			}
-			uint32_t spi;
-			memcpy(&spi, p + NOTIFY_HEADER_SIZE, 4);
-			if (spi == 0) {
+			uint32_t v;
+			memcpy(&v, spi.ptr, 4);
+			if (v == 0) {
 				return "INVALID_SPI names SPI 0";
 			}
-			hint->spis[hint->nr_spis++] = spi;
+			hint->spis[hint->nr_spis++] = v;
 		}
-		np = next;
-		p += length;
-		left -= length;
+		np = n.next;
 	}
-	if (left != 0) {
+	if (left.len != 0) {
 		return "trailing bytes after the last payload";
 	}
 	if (hint->nr_spis == 0) {

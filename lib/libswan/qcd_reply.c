@@ -49,48 +49,60 @@ void wipe_qcd_reply(struct qcd_reply *reply)
  */
 #define NOTIFY_HEADER_SIZE 8
 
+const char *qcd_next_notify(shunk_t *left, struct qcd_notify *n)
+{
+	const uint8_t *p = left->ptr;
+	if (left->len < NOTIFY_HEADER_SIZE) {
+		return "truncated Notify payload";
+	}
+	size_t length = ((size_t)p[2] << 8) | p[3];
+	if (length < NOTIFY_HEADER_SIZE || length > left->len) {
+		return "bad Notify payload length";
+	}
+	n->next = p[0];
+	n->protoid = p[4];
+	n->spisize = p[5];
+	n->type = ((unsigned)p[6] << 8) | p[7];
+	if (NOTIFY_HEADER_SIZE + (size_t)n->spisize > length) {
+		return "bad Notify SPI size";
+	}
+	n->spi = shunk2(p + NOTIFY_HEADER_SIZE, n->spisize);
+	n->data = shunk2(p + NOTIFY_HEADER_SIZE + n->spisize,
+			 length - NOTIFY_HEADER_SIZE - n->spisize);
+	*left = shunk2(p + length, left->len - length);
+	return NULL;
+}
+
 const char *qcd_parse_reply(uint8_t np, shunk_t payloads, struct qcd_reply *reply)
 {
 	wipe_qcd_reply(reply);
-	const uint8_t *p = payloads.ptr;
-	size_t left = payloads.len;
+	shunk_t left = payloads;
 
 	while (np != ISAKMP_NEXT_v2NONE) {
 		if (np != ISAKMP_NEXT_v2N) {
 			return "payload other than Notify";
 		}
-		if (left < NOTIFY_HEADER_SIZE) {
-			return "truncated Notify payload";
+		struct qcd_notify n;
+		const char *diag = qcd_next_notify(&left, &n);
+		if (diag != NULL) {
+			return diag;
 		}
-		uint8_t next = p[0];
-		size_t length = ((size_t)p[2] << 8) | p[3];
-		uint8_t protoid = p[4];
-		uint8_t spisize = p[5];
-		unsigned type = ((unsigned)p[6] << 8) | p[7];
-		if (length < NOTIFY_HEADER_SIZE || length > left) {
-			return "bad Notify payload length";
-		}
-		if (NOTIFY_HEADER_SIZE + (size_t)spisize > length) {
-			return "bad Notify SPI size";
-		}
-		shunk_t data = shunk2(p + NOTIFY_HEADER_SIZE + spisize,
-				      length - NOTIFY_HEADER_SIZE - spisize);
-		switch (type) {
+		switch (n.type) {
 		case v2N_INVALID_IKE_SPI:
 			reply->invalid_ike_spi = true;
 			break;
 		case v2N_QUICK_CRASH_DETECTION:
 			/* RFC 6290 4.1. */
-			if (protoid != IKEv2_SEC_PROTO_IKE) {
+			if (n.protoid != IKEv2_SEC_PROTO_IKE) {
 				return "QUICK_CRASH_DETECTION Protocol ID is not 1 (IKE)";
 			}
-			if (spisize != 0) {
+			if (n.spisize != 0) {
 				return "QUICK_CRASH_DETECTION SPI Size is not 0";
 			}
 			if (reply->nr_tokens >= QCD_MAX_TOKENS) {
 				return "more than 4 QUICK_CRASH_DETECTION tokens";
 			}
-			if (!qcd_token_from_shunk(data, &reply->tokens[reply->nr_tokens])) {
+			if (!qcd_token_from_shunk(n.data, &reply->tokens[reply->nr_tokens])) {
 				return "QUICK_CRASH_DETECTION token is not 16 to 128 octets";
 			}
 			reply->nr_tokens++;
@@ -99,11 +111,9 @@ const char *qcd_parse_reply(uint8_t np, shunk_t payloads, struct qcd_reply *repl
 			/* other notifications are allowed and ignored */
 			break;
 		}
-		np = next;
-		p += length;
-		left -= length;
+		np = n.next;
 	}
-	if (left != 0) {
+	if (left.len != 0) {
 		return "trailing bytes after the last payload";
 	}
 	if (!reply->invalid_ike_spi) {

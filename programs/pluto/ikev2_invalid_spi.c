@@ -186,7 +186,9 @@ static int audit_control(uint16_t type, const void *data, size_t len,
 			.nlmsg_seq = 1,
 		},
 	};
-	memcpy(&req.s, data, len);
+	if (len > 0) {
+		memcpy(&req.s, data, len);
+	}
 	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK, };
 	if (sendto(fd, &req, req.n.nlmsg_len, 0,
 		   (struct sockaddr *)&kernel, sizeof(kernel)) < 0) {
