@@ -27,6 +27,7 @@
 
 #include "qcd_token.h"
 #include "qcd_hint.h"
+#include "qcd_sir.h"
 #include "ietf_constants.h"
 #include "lswtool.h"
 #include "lswlog.h"
@@ -496,6 +497,78 @@ static void check_xfrm_audit_notfound(void)
 	}
 }
 
+/* SIR CHECK_SPI: query and answer build, parse back, and refuse the rest */
+static void check_sir(void)
+{
+	uint8_t spis[16], cookie[SIR_COOKIE_SIZE];
+	for (unsigned i = 0; i < 16; i++) {
+		spis[i] = 0x10 + i;
+		cookie[i] = 0xc0 + i;
+	}
+	uint8_t q[64], a[64];
+	size_t ql = build_sir_query(spis, true, cookie, q, sizeof(q));
+	if (ql != SIR_MESSAGE_SIZE || memcmp(q, spis, 16) != 0 ||
+	    q[16] != ISAKMP_NEXT_v2N || q[18] != ISAKMP_v2_INFORMATIONAL ||
+	    q[19] != ISAKMP_FLAGS_v2_IKE_I || q[20] != 0xff || q[23] != 0xff) {
+		FAIL("sir: bad query (%zu)", ql);
+		return;
+	}
+	if (build_sir_query(spis, true, cookie, q, SIR_MESSAGE_SIZE - 1) != 0) {
+		FAIL("sir: query built into too small a buffer");
+	}
+	unsigned type;
+	uint8_t got[SIR_COOKIE_SIZE];
+	if (parse_sir_message(q[16], shunk2(q + 28, ql - 28), &type, got) != NULL ||
+	    type != SIR_CHECK_SPI || memcmp(got, cookie, sizeof(got)) != 0) {
+		FAIL("sir: query does not parse back");
+	}
+	for (unsigned known = 0; known <= 1; known++) {
+		size_t al = build_sir_answer(q, known, got, a, sizeof(a));
+		/* SPIs, exchange, Message ID copied; R set; I flipped */
+		if (al != SIR_MESSAGE_SIZE || memcmp(a, q, 16) != 0 || a[18] != q[18] ||
+		    memcmp(a + 20, q + 20, 4) != 0 || a[19] != ISAKMP_FLAGS_v2_MSG_R) {
+			FAIL("sir: bad answer (known=%u)", known);
+		}
+		if (parse_sir_message(a[16], shunk2(a + 28, al - 28), &type, got) != NULL ||
+		    type != (known ? SIR_SPI_KNOWN : SIR_SPI_UNKNOWN) ||
+		    memcmp(got, cookie, sizeof(got)) != 0) {
+			FAIL("sir: answer does not parse back (known=%u)", known);
+		}
+	}
+	/* truncated anywhere: refused */
+	for (size_t cut = 1; cut < ql - 28; cut++) {
+		if (parse_sir_message(q[16], shunk2(q + 28, ql - 28 - cut), &type, got) == NULL) {
+			FAIL("sir: accepted when cut by %zu", cut);
+		}
+	}
+	/* each field wrong in turn */
+	static const struct {
+		const char *what;
+		size_t at;
+		uint8_t value;
+	} bad[] = {
+		{ "Protocol ID 3", 4, 3, },
+		{ "SPI Size 4", 5, 4, },
+		{ "type INVALID_SPI", 7, 11, },
+		{ "another payload follows", 0, ISAKMP_NEXT_v2N, },
+		{ "length 23", 3, 23, },
+	};
+	for (unsigned t = 0; t < elemsof(bad); t++) {
+		uint8_t m[64];
+		memcpy(m, q, ql);
+		m[28 + bad[t].at] = bad[t].value;
+		if (bad[t].at == 7) {
+			m[28 + 6] = 0;
+		}
+		if (parse_sir_message(m[16], shunk2(m + 28, ql - 28), &type, got) == NULL) {
+			FAIL("sir: [%s] accepted", bad[t].what);
+		}
+	}
+	if (parse_sir_message(ISAKMP_NEXT_v2SK, shunk2(q + 28, ql - 28), &type, got) == NULL) {
+		FAIL("sir: SK first payload accepted");
+	}
+}
+
 static void check_option_names(void)
 {
 	static const struct { const char *name; enum qcd_options value; } tests[] = {
@@ -551,6 +624,7 @@ int main(int argc, char *argv[])
 	check_mask_tokens();
 	check_invalid_spi_hint();
 	check_xfrm_audit_notfound();
+	check_sir();
 	check_option_names();
 	check_secret_nicknames();
 
