@@ -38,6 +38,17 @@ enum qcd_options {
  */
 #define QCD_ADDRESS_BOUND 8
 
+/*
+ * sir=yes (ipsec.conf) adds this bit: the connection asks a peer that
+ * answers without a valid token whether it has the IKE SA (SIR
+ * CHECK_SPI), and this pluto answers such queries on its local
+ * address.
+ */
+#define QCD_SIR 16
+
+/* the bits of qcd= that are not roles */
+#define QCD_FLAGS (QCD_ADDRESS_BOUND|QCD_SIR)
+
 extern const struct sparse_names qcd_option_names;
 
 #endif

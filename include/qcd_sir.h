@@ -39,6 +39,21 @@
  * only accepted from someone who saw the query.
  */
 #define SIR_COOKIE_SIZE 16
+#define SIR_SECRET_SIZE 32
+
+/*
+ * The cookie: T (the querier's clock, seconds, big-endian) then the
+ * first 12 octets of HMAC-SHA2-256(SECRET, T | SPIi | SPIr | PEER),
+ * PEER the peer's address as the querier sends to it (4 or 16
+ * octets).  Computed by NSS; false when NSS fails.  sir_cookie_eq()
+ * compares in constant time.
+ */
+bool make_sir_cookie(const uint8_t secret[SIR_SECRET_SIZE], uint32_t t,
+		     const uint8_t ike_spis[16], shunk_t peer,
+		     uint8_t cookie[SIR_COOKIE_SIZE]);
+bool sir_cookie_eq(const uint8_t a[SIR_COOKIE_SIZE],
+		   const uint8_t b[SIR_COOKIE_SIZE]);
+uint32_t sir_cookie_time(const uint8_t cookie[SIR_COOKIE_SIZE]);
 
 /*
  * An unprotected INFORMATIONAL carrying exactly one such notification.

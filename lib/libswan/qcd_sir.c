@@ -19,6 +19,9 @@
 
 #include <string.h>
 
+#include <pk11pub.h>
+#include <nss.h>		/* for NSS_SecureMemcmp() */
+
 #include "qcd_sir.h"
 #include "qcd_token.h"		/* for qcd_next_notify() */
 #include "ietf_constants.h"
@@ -104,4 +107,75 @@ const char *parse_sir_message(uint8_t np, shunk_t payloads, unsigned *type,
 	memcpy(cookie, n.data.ptr, SIR_COOKIE_SIZE);
 	*type = n.type;
 	return NULL;
+}
+
+/*
+ * HMAC (RFC 2104) over NSS's SHA2-256 digest: the key is the
+ * querier's own random secret, never shared and never logged (NSS
+ * digest contexts log nothing).
+ */
+
+static bool sha256(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen,
+		   uint8_t out[32])
+{
+	PK11Context *ctx = PK11_CreateDigestContext(SEC_OID_SHA256);
+	if (ctx == NULL) {
+		return false;
+	}
+	unsigned len = 0;
+	bool ok = (PK11_DigestBegin(ctx) == SECSuccess &&
+		   PK11_DigestOp(ctx, a, alen) == SECSuccess &&
+		   PK11_DigestOp(ctx, b, blen) == SECSuccess &&
+		   PK11_DigestFinal(ctx, out, &len, 32) == SECSuccess &&
+		   len == 32);
+	PK11_DestroyContext(ctx, PR_TRUE);
+	return ok;
+}
+
+bool make_sir_cookie(const uint8_t secret[SIR_SECRET_SIZE], uint32_t t,
+		     const uint8_t ike_spis[16], shunk_t peer,
+		     uint8_t cookie[SIR_COOKIE_SIZE])
+{
+	if (peer.len != 4 && peer.len != 16) {
+		return false;
+	}
+	uint8_t pad[64], text[4 + 16 + 16], inner[32], outer[32];
+	cookie[0] = t >> 24;
+	cookie[1] = t >> 16;
+	cookie[2] = t >> 8;
+	cookie[3] = t;
+	memcpy(text, cookie, 4);
+	memcpy(text + 4, ike_spis, 16);
+	memcpy(text + 20, peer.ptr, peer.len);
+	size_t text_len = 20 + peer.len;
+
+	memset(pad, 0x36, sizeof(pad));
+	for (unsigned i = 0; i < SIR_SECRET_SIZE; i++) {
+		pad[i] ^= secret[i];
+	}
+	bool ok = sha256(pad, sizeof(pad), text, text_len, inner);
+	memset(pad, 0x5c, sizeof(pad));
+	for (unsigned i = 0; i < SIR_SECRET_SIZE; i++) {
+		pad[i] ^= secret[i];
+	}
+	ok = ok && sha256(pad, sizeof(pad), inner, sizeof(inner), outer);
+	if (ok) {
+		memcpy(cookie + 4, outer, SIR_COOKIE_SIZE - 4);
+	}
+	explicit_bzero(pad, sizeof(pad));
+	explicit_bzero(inner, sizeof(inner));
+	explicit_bzero(outer, sizeof(outer));
+	return ok;
+}
+
+bool sir_cookie_eq(const uint8_t a[SIR_COOKIE_SIZE],
+		   const uint8_t b[SIR_COOKIE_SIZE])
+{
+	return NSS_SecureMemcmp(a, b, SIR_COOKIE_SIZE) == 0;
+}
+
+uint32_t sir_cookie_time(const uint8_t cookie[SIR_COOKIE_SIZE])
+{
+	return ((uint32_t)cookie[0] << 24 | (uint32_t)cookie[1] << 16 |
+		(uint32_t)cookie[2] << 8 | cookie[3]);
 }

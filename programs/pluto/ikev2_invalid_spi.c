@@ -51,6 +51,7 @@
 #include "ikev2_invalid_spi.h"
 #include "ikev2_qcd.h"			/* for struct qcd_bucket */
 #include "ikev2_state_loss.h"
+#include "ikev2_sir.h"			/* for send_v2_sir_query() */
 #include "qcd_hint.h"
 
 #include "state.h"
@@ -525,9 +526,9 @@ bool process_v2_INVALID_SPI_hint(struct msg_digest *md)
 			hint_stats.no_sa++;
 			continue;
 		}
-		if (!(ike->sa.st_connection->config->qcd & QCD_TAKER)) {
+		if (!(ike->sa.st_connection->config->qcd & (QCD_TAKER|QCD_SIR))) {
 			hint_stats.not_taker++;
-			ldbg(child->sa.logger, "INVALID_SPI hint: the connection is not a QCD taker; ignored");
+			ldbg(child->sa.logger, "INVALID_SPI hint: the connection is neither a QCD taker nor sir=yes; ignored");
 			continue;
 		}
 		switch (state_loss_hint(ike)) {
@@ -539,7 +540,15 @@ bool process_v2_INVALID_SPI_hint(struct msg_digest *md)
 			break;
 		case STATE_LOSS_HINT_DAMPED:
 			hint_stats.damped++;
-			break;
+			continue;
+		}
+		/*
+		 * Without the peer's token nothing the probe brings
+		 * back can settle it: with sir=yes, ask the peer's
+		 * address at once whether it has the IKE SA.
+		 */
+		if (ike->sa.st_v2_qcd.peer_token.len == 0) {
+			send_v2_sir_query(ike, "INVALID_SPI hint, and the peer gave us no QCD token");
 		}
 	}
 	return true;

@@ -45,6 +45,7 @@
 
 #include "ikev2_qcd.h"
 #include "ikev2_state_loss.h"
+#include "ikev2_sir.h"		/* for send_v2_sir_query() */
 
 #include "state.h"
 #include "state_db.h"		/* for state_by_ike_spis() */
@@ -96,6 +97,7 @@ void clear_qcd_stats(void)
 {
 	zero(&qcd_stats);
 	clear_state_loss_stats();
+	clear_sir_stats();
 }
 
 static enum qcd_options st_qcd(const struct state *st)
@@ -755,7 +757,7 @@ static bool verify_allowed(const struct msg_digest *md, monotime_t now)
  * are found by their st_ike_rekey_spis).
  */
 
-static bool ike_spis_in_use(const ike_spis_t *spis, struct logger *logger)
+bool v2_ike_spis_in_use(const ike_spis_t *spis, struct logger *logger)
 {
 	if (state_by_ike_spis(IKEv2, NULL/*IKE or Child*/, NULL/*v1 msgid*/,
 			      NULL/*either role*/, spis, NULL, NULL, __func__) != NULL) {
@@ -861,7 +863,7 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 		return true;
 	}
 
-	if (ike_spis_in_use(&md->hdr.isa_ike_spis, md->logger)) {
+	if (v2_ike_spis_in_use(&md->hdr.isa_ike_spis, md->logger)) {
 		qcd_stats.replies_live_sa++;
 		ldbg(md->logger, "QCD: %s request names the SPIs of an IKE SA we have, with the other role; no token for a live IKE SA (RFC 6290 9.2), dropped",
 		     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb));
@@ -937,7 +939,9 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 	    md->hdr.isa_np == ISAKMP_NEXT_v2SKF) {
 		return false;
 	}
-	if (!(ike_qcd(*ike) & QCD_TAKER)) {
+	bool taker = (ike_qcd(*ike) & QCD_TAKER);
+	bool sir = ((*ike)->sa.st_connection->config->qcd & QCD_SIR);
+	if (!taker && !sir) {
 		/* not ours; upstream drops it as before */
 		return false;
 	}
@@ -966,12 +970,25 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 		return true;
 	}
 
+	/*
+	 * From here on, an answer that settles nothing: with sir=yes
+	 * the peer's address is asked, statelessly, whether it has
+	 * the IKE SA (a gateway behind a load balancer that does not
+	 * share our peer's secret answers with a token of its own,
+	 * or with none).
+	 */
+	if (!taker) {
+		send_v2_sir_query(*ike, "unprotected answer to our request, and not a QCD taker");
+		return true;
+	}
+
 	struct qcd_reply reply;
 	const char *diag = qcd_parse_reply(md->hdr.isa_np, pbs_in_left(&md->message_pbs), &reply);
 	if (diag != NULL) {
 		qcd_stats.verify_malformed++;
 		ldbg(logger, "QCD: ignoring unprotected response: %s", diag);
 		wipe_qcd_reply(&reply);
+		send_v2_sir_query(*ike, "unprotected answer to our request without a QCD token");
 		return true;
 	}
 
@@ -979,6 +996,7 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 		qcd_stats.verify_no_token++;
 		ldbg(logger, "QCD: ignoring INVALID_IKE_SPI with a token: the peer gave us no token");
 		wipe_qcd_reply(&reply);
+		send_v2_sir_query(*ike, "INVALID_IKE_SPI, and the peer gave us no QCD token");
 		return true;
 	}
 
@@ -992,6 +1010,7 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 	if (!match) {
 		qcd_stats.verify_failed++;
 		ldbg(logger, "QCD: token mismatch in unprotected INVALID_IKE_SPI response; ignored (the request keeps retransmitting)");
+		send_v2_sir_query(*ike, "INVALID_IKE_SPI with a token that does not verify");
 		return true;
 	}
 
@@ -1031,6 +1050,7 @@ void show_qcd_stats(struct show *s)
 	show(s, "total.qcd.verify.malformed=%ju", qcd_stats.verify_malformed);
 	show(s, "total.qcd.verify.rate_limited=%ju", qcd_stats.verify_rate_limited);
 	show_state_loss_stats(s);
+	show_sir_stats(s);
 }
 
 void whack_qcd_status(struct show *s)

@@ -21,6 +21,7 @@
 #include "qcd_token.h"
 #include "shunk.h"
 #include "monotime.h"
+#include "ike_spi.h"
 
 struct ike_sa;
 struct child_sa;
@@ -148,6 +149,13 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md);
  */
 bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 							   struct msg_digest *md);
+
+/*
+ * Does any IKE SA of ours hold SPIS, in either role, or as the new
+ * SPIs of an IKE SA rekey in progress?  (A maker never answers for
+ * such SPIs with a token, RFC 6290 9.2; SIR answers them with ACK.)
+ */
+bool v2_ike_spis_in_use(const ike_spis_t *spis, struct logger *logger);
 
 /* forget an IKE SA's token (state deletion) */
 void wipe_v2_qcd_state(struct state *st);

@@ -56,6 +56,7 @@
 #include "terminate.h"
 #include "timer.h"		/* for event_force() */
 #include "ikev2_replace.h"	/* for ikev2_replace() */
+#include "ikev2_ike_sa_init.h"	/* for initiate_v2_IKE_SA_INIT_request() */
 #include "ip_endpoint.h"
 #include "ipsecconf/confread.h"	/* for struct keyword_value */
 
@@ -67,6 +68,10 @@ static struct {
 	uintmax_t dampened;		/* ignored: acted recently */
 	uintmax_t pending;		/* ignored: a decision was pending */
 	uintmax_t over_cap;		/* not examined: cap per request */
+	uintmax_t sir_window;		/* CHECK_SPI sent, waiting */
+	uintmax_t sir_unanswered;	/* window closed without an answer */
+	uintmax_t sir_ack;		/* window closed: the peer has it */
+	uintmax_t sir_late;		/* answers for no open window */
 } stats;
 
 static deltatime_t dampening = DELTATIME_INIT(STATE_LOSS_DAMPENING_DEFAULT_S);
@@ -89,6 +94,8 @@ static const char *evidence_story(enum state_loss_evidence e)
 	switch (e) {
 	case STATE_LOSS_QCD_TOKEN:
 		return "QCD token verified, RFC 6290";
+	case STATE_LOSS_SIR_CHECK:
+		return "SIR CHECK_SPI answered that the IKE SA is unknown";
 	case STATE_LOSS_NONE:
 		break;
 	}
@@ -157,6 +164,38 @@ static void end_pending(struct v2_state_loss *sl)
 	sl->generation++;
 }
 
+static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e);
+
+/*
+ * SIR: the window of a CHECK_SPI query closed.  Act only on a NACK
+ * that nothing contradicted; a NACK contradicted by an ACK or by a
+ * protected message from the peer was forged (someone who saw the
+ * query answered it).
+ */
+static void sir_window_closed(struct ike_sa *ike)
+{
+	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	if (sl->sir_nacks > 0 && sl->sir_acks == 0 && !sl->sir_contradicted) {
+		make_before_break(ike, STATE_LOSS_SIR_CHECK);
+		return;
+	}
+	if (sl->sir_nacks > 0) {
+		stats.forgery_caught++;
+		ldbg(ike->sa.logger, "state loss: SIR: %u NACK(s), %u ACK(s), %s protected message",
+		     sl->sir_nacks, sl->sir_acks, (sl->sir_contradicted ? "a" : "no"));
+		llog(RC_LOG, ike->sa.logger,
+		     "forged state-loss evidence caught: a SIR CHECK_SPI answer said the peer lost the IKE SA, but the peer's own answer or a protected message from it said otherwise; keeping the IKE SA");
+		return;
+	}
+	if (sl->sir_acks > 0) {
+		stats.sir_ack++;
+		ldbg(ike->sa.logger, "state loss: SIR: the peer has the IKE SA; nothing to do");
+		return;
+	}
+	stats.sir_unanswered++;
+	ldbg(ike->sa.logger, "state loss: SIR: no answer to CHECK_SPI; liveness decides, as without SIR");
+}
+
 /*
  * The window closed with no protected message from the peer.
  */
@@ -177,6 +216,11 @@ static void window_closed(const char *story UNUSED, struct state *st, void *cont
 		return;
 	}
 	enum state_loss_evidence e = sl->pending;
+	if (e == STATE_LOSS_SIR_CHECK) {
+		end_pending(sl);
+		sir_window_closed(ike);
+		return;
+	}
 	deltatime_buf db;
 	char why[80];
 	snprintf(why, sizeof(why), ", no protected message within %ss",
@@ -186,12 +230,15 @@ static void window_closed(const char *story UNUSED, struct state *st, void *cont
 }
 
 /*
- * Make-before-break: the replacement started by ikev2_replace() is
- * established once the connection's established IKE SA is no longer
- * this one; then the old IKE SA goes (its peer does not know it, so
- * no Delete).  Checked once a second for a bounded time.
+ * Make-before-break: the replacement IKE SA (with the connection's
+ * Child SA in its IKE_AUTH exchange) is established once the
+ * connection's established IKE SA is no longer this one; then the old
+ * IKE SA and its Child SAs go (its peer does not know them, so no
+ * Delete; the new Child SA already carries the traffic, so nothing is
+ * revived).  Checked every MBB_CHECK_MS for a bounded time.
  */
-#define MBB_CHECKS 60
+#define MBB_CHECK_MS 200
+#define MBB_CHECKS 300
 
 static void make_before_break_check(const char *story, struct state *st, void *context)
 {
@@ -220,8 +267,14 @@ static void make_before_break_check(const char *story, struct state *st, void *c
 		     MBB_CHECKS);
 		return;
 	}
-	schedule_callback(story, deltatime(1), ike->sa.st_serialno,
+	schedule_callback(story, deltatime_from_milliseconds(MBB_CHECK_MS), ike->sa.st_serialno,
 			  make_before_break_check, (void *)(checks + 1));
+}
+
+static bool has_child_policy_of(const struct connection *c)
+{
+	const struct child_policy policy = child_sa_policy(c);
+	return has_child_policy(&policy);
 }
 
 static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e)
@@ -233,9 +286,31 @@ static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e)
 	llog(RC_LOG, ike->sa.logger,
 	     "peer may have lost its IKE SA state (%s); establishing a new IKE SA before deleting this one",
 	     evidence_story(e));
-	ikev2_replace(&ike->sa, /*detach_whack*/true);
-	schedule_callback("state loss: make-before-break", deltatime(1),
+	if (is_labeled(c) || !has_child_policy_of(c)) {
+		/* reauthenticate as upstream does; revival brings the children */
+		ikev2_replace(&ike->sa, /*detach_whack*/true);
+	} else {
+		/*
+		 * A new IKE SA that brings the connection's Child SA
+		 * in its IKE_AUTH exchange (ikev2_replace() would
+		 * leave it to revival, after the old one is gone: a
+		 * CREATE_CHILD_SA exchange later).
+		 */
+		threadtime_t inception = threadtime_start();
+		const struct child_policy policy = child_sa_policy(c);
+		initiate_v2_IKE_SA_INIT_request(c, &ike->sa, &policy, &inception,
+						HUNK_AS_SHUNK(c->child.sec_label),
+						/*detach_whack*/true);
+	}
+	schedule_callback("state loss: make-before-break",
+			  deltatime_from_milliseconds(MBB_CHECK_MS),
 			  ike->sa.st_serialno, make_before_break_check, (void *)1);
+}
+
+static bool dampened(const struct connection *c, monotime_t now)
+{
+	return (!is_monotime_epoch(c->state_loss.acted) &&
+		deltatime_cmp(monotime_diff(now, c->state_loss.acted), <, dampening));
 }
 
 static enum state_loss_action decide(enum state_loss_evidence e)
@@ -251,6 +326,8 @@ static enum state_loss_action decide(enum state_loss_evidence e)
 		 * real peer is alive: the window catches that.
 		 */
 		return STATE_LOSS_ACT_AFTER_WINDOW;
+	case STATE_LOSS_SIR_CHECK:
+		/* decided when its window closes, sir_window_closed() */
 	case STATE_LOSS_NONE:
 		break;
 	}
@@ -271,8 +348,7 @@ void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
 		return;
 	}
 
-	if (!is_monotime_epoch(c->state_loss.acted) &&
-	    deltatime_cmp(monotime_diff(now, c->state_loss.acted), <, dampening)) {
+	if (dampened(c, now)) {
 		stats.dampened++;
 		deltatime_buf db;
 		ldbg((*ike)->sa.logger, "state loss: connection acted on evidence less than %ss ago (qcd-dampening=); ignoring %s",
@@ -317,11 +393,12 @@ enum state_loss_hint_action state_loss_hint(struct ike_sa *ike)
 {
 	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
 	monotime_t now = mononow();
-	if (sl->pending != STATE_LOSS_NONE ||
+	if (sl->pending != STATE_LOSS_NONE || sl->replacing ||
 	    (!is_monotime_epoch(sl->last_hint) &&
 	     milliseconds_from_deltatime(monotime_diff(now, sl->last_hint)) < STATE_LOSS_HINT_INTERVAL_MS)) {
 		ldbg(ike->sa.logger, "state loss: INVALID_SPI hint ignored (%s)",
 		     (sl->pending != STATE_LOSS_NONE ? "a decision is pending" :
+		      sl->replacing ? "a replacement IKE SA is being established" :
 		      "one a second"));
 		return STATE_LOSS_HINT_DAMPED;
 	}
@@ -380,6 +457,11 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 	if (sl->pending == STATE_LOSS_NONE) {
 		return;
 	}
+	if (sl->pending == STATE_LOSS_SIR_CHECK) {
+		/* the peer has the IKE SA; weighed when the window closes */
+		sl->sir_contradicted = true;
+		return;
+	}
 	enum state_loss_evidence e = sl->pending;
 	deltatime_t after = monotime_diff(now, sl->pending_since);
 	end_pending(sl);
@@ -388,6 +470,69 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 	llog(RC_LOG, ike->sa.logger,
 	     "forged state-loss evidence caught: a protected message from the peer arrived %ss after an unprotected reply claimed it lost its IKE SA state (%s); keeping the IKE SA",
 	     str_deltatime(after, &ab), evidence_story(e));
+}
+
+bool state_loss_replacement(const struct ike_sa *ike)
+{
+	const struct connection *c = ike->sa.st_connection;
+	if (ike->sa.st_v2_ike_pred == SOS_NOBODY ||
+	    ike->sa.st_v2_ike_pred != c->established_ike_sa) {
+		return false;
+	}
+	const struct ike_sa *old = ike_sa_by_serialno(ike->sa.st_v2_ike_pred);
+	return (old != NULL && old->sa.st_v2_state_loss.replacing);
+}
+
+bool state_loss_sir_query_allowed(struct ike_sa *ike)
+{
+	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	monotime_t now = mononow();
+	const char *why =
+		(sl->pending != STATE_LOSS_NONE || sl->replacing ? "a decision is under way" :
+		 dampened(ike->sa.st_connection, now) ? "the connection acted on evidence recently (qcd-dampening=)" :
+		 (!is_monotime_epoch(sl->last_sir_query) &&
+		  milliseconds_from_deltatime(monotime_diff(now, sl->last_sir_query)) < STATE_LOSS_HINT_INTERVAL_MS) ? "one a second" :
+		 NULL);
+	if (why != NULL) {
+		ldbg(ike->sa.logger, "state loss: no SIR query now: %s", why);
+		return false;
+	}
+	return true;
+}
+
+void state_loss_sir_query_sent(struct ike_sa *ike, uint32_t t)
+{
+	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	monotime_t now = mononow();
+	sl->last_sir_query = now;
+	sl->sir_query_time = t;
+	sl->sir_acks = sl->sir_nacks = 0;
+	sl->sir_contradicted = false;
+	sl->pending = STATE_LOSS_SIR_CHECK;
+	sl->pending_since = now;
+	sl->pending_window = state_loss_window(ike);
+	stats.sir_window++;
+	deltatime_buf wb;
+	ldbg(ike->sa.logger, "state loss: SIR: waiting %ss for answers to CHECK_SPI",
+	     str_deltatime(sl->pending_window, &wb));
+	schedule_callback("state loss: SIR window", sl->pending_window,
+			  ike->sa.st_serialno, window_closed,
+			  (void *)(uintptr_t)sl->generation);
+}
+
+void state_loss_sir_answer(struct ike_sa *ike, uint32_t t, bool known)
+{
+	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	if (sl->pending != STATE_LOSS_SIR_CHECK || sl->sir_query_time != t) {
+		stats.sir_late++;
+		ldbg(ike->sa.logger, "state loss: SIR: answer for no open window; ignored");
+		return;
+	}
+	if (known) {
+		sl->sir_acks++;
+	} else {
+		sl->sir_nacks++;
+	}
 }
 
 void show_state_loss_stats(struct show *s)
@@ -399,4 +544,8 @@ void show_state_loss_stats(struct show *s)
 	show(s, "total.qcd.decision.dampened=%ju", stats.dampened);
 	show(s, "total.qcd.decision.pending=%ju", stats.pending);
 	show(s, "total.qcd.decision.over_cap=%ju", stats.over_cap);
+	show(s, "total.qcd.decision.sir_window=%ju", stats.sir_window);
+	show(s, "total.qcd.decision.sir_ack=%ju", stats.sir_ack);
+	show(s, "total.qcd.decision.sir_unanswered=%ju", stats.sir_unanswered);
+	show(s, "total.qcd.decision.sir_late=%ju", stats.sir_late);
 }

@@ -41,6 +41,9 @@ enum state_loss_evidence {
 	/* RFC 6290: an unprotected INVALID_IKE_SPI answering our
 	 * outstanding request carried the token the peer gave us */
 	STATE_LOSS_QCD_TOKEN,
+	/* SIR: we asked the peer's address whether it has the IKE SA
+	 * (CHECK_SPI); the answers come during the window */
+	STATE_LOSS_SIR_CHECK,
 };
 
 /*
@@ -77,6 +80,13 @@ struct v2_state_loss {
 	unsigned examined;
 	/* the last INVALID_SPI hint acted on (one a second) */
 	monotime_t last_hint;
+	/* SIR: the query of the open window (its cookie's time) and
+	 * what came back for it before the window closed */
+	monotime_t last_sir_query;
+	uint32_t sir_query_time;
+	unsigned sir_acks;
+	unsigned sir_nacks;
+	bool sir_contradicted;	/* a protected message arrived */
 };
 
 /*
@@ -157,6 +167,37 @@ enum state_loss_hint_action state_loss_hint(struct ike_sa *ike);
  * then answers within a round trip, whatever the back-off).
  */
 void state_loss_retransmit_now(struct ike_sa *ike);
+
+/*
+ * SIR (sir=yes).  May a CHECK_SPI query for IKE go now?  Not while a
+ * decision is pending or a replacement is under way, not when the
+ * connection is dampened, at most one a second.
+ */
+bool state_loss_sir_query_allowed(struct ike_sa *ike);
+
+/*
+ * A CHECK_SPI query went to the peer, with a cookie made at time T:
+ * opens the window (2 x RTT, bounded).  When it closes: with at least
+ * one NACK, no ACK and no protected message from the peer, the
+ * connection is re-established make-before-break; with a NACK and
+ * an ACK or a protected message, the NACK was forged (logged,
+ * counted); otherwise nothing happens (liveness decides, as before).
+ */
+void state_loss_sir_query_sent(struct ike_sa *ike, uint32_t t);
+
+/*
+ * A CHECK_SPI answer whose cookie verified, for the query made at
+ * time T: the peer has the IKE SA (KNOWN, ACK) or does not (NACK).
+ */
+void state_loss_sir_answer(struct ike_sa *ike, uint32_t t, bool known);
+
+/*
+ * Is IKE, not yet established, the make-before-break replacement of
+ * its connection's established IKE SA?  Then it is not a negotiation
+ * that an established IKE SA superseded (crossing streams): it is
+ * what will supersede that one, and it keeps retransmitting.
+ */
+bool state_loss_replacement(const struct ike_sa *ike);
 
 /* ipsec whack --qcd-status, --globalstatus */
 void show_state_loss_stats(struct show *s);

