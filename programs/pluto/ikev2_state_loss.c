@@ -434,16 +434,35 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 	 * can only be too long, which makes the window longer (the
 	 * safe side), and the ceiling bounds it; without it a path
 	 * slower than the first retransmit interval (0.5s) would
-	 * never be measured.  INFORMATIONAL exchanges only: they are
-	 * what the window waits for (a liveness probe, mostly), while
-	 * IKE_AUTH and CREATE_CHILD_SA times are mostly the peer's
-	 * public-key and DH work.
+	 * never be measured.  INFORMATIONAL exchanges are what the
+	 * window waits for (a liveness probe, mostly).
+	 *
+	 * Until one is measured, the IKE SA's own IKE_AUTH gives the
+	 * first sample: as initiator, from our IKE_AUTH request to
+	 * its response; as responder, from our IKE_SA_INIT response
+	 * to the IKE_AUTH request.  Both include the peer's DH and
+	 * authentication work, so they can only be too long (the safe
+	 * side); without them a survivor that never probed (dpddelay
+	 * unset) would wait the 1 s default.
 	 */
+	deltatime_t sample;
+	bool have_sample = false;
 	if (v2_msg_role(md) == MESSAGE_RESPONSE &&
-	    md->hdr.isa_xchg == ISAKMP_v2_INFORMATIONAL &&
 	    md->hdr.isa_msgid == ike->sa.st_v2_msgid_windows.initiator.sent &&
-	    !is_monotime_epoch(ike->sa.st_retransmit.start)) {
-		deltatime_t sample = monotime_diff(now, ike->sa.st_retransmit.start);
+	    !is_monotime_epoch(ike->sa.st_retransmit.start) &&
+	    (md->hdr.isa_xchg == ISAKMP_v2_INFORMATIONAL ||
+	     (md->hdr.isa_xchg == ISAKMP_v2_IKE_AUTH &&
+	      deltatime_cmp(sl->srtt, ==, deltatime(0))))) {
+		sample = monotime_diff(now, ike->sa.st_retransmit.start);
+		have_sample = true;
+	} else if (v2_msg_role(md) == MESSAGE_REQUEST &&
+		   md->hdr.isa_xchg == ISAKMP_v2_IKE_AUTH &&
+		   deltatime_cmp(sl->srtt, ==, deltatime(0)) &&
+		   !is_monotime_epoch(ike->sa.st_v2_msgid_windows.responder.last_sent)) {
+		sample = monotime_diff(now, ike->sa.st_v2_msgid_windows.responder.last_sent);
+		have_sample = true;
+	}
+	if (have_sample) {
 		/* srtt += (sample - srtt) / 8 */
 		sl->srtt = (deltatime_cmp(sl->srtt, ==, deltatime(0)) ? sample :
 			    deltatime_from_microseconds(
