@@ -32,7 +32,9 @@ usage:
                                     first send QUERIER a spoofed
                                     INVALID_SPI hint for SPI from PEER
   qcd-forge.py sir-query [options]  send a SIR CHECK_SPI query (random
-                                    cookie) for --spis, print the answer
+                                    cookie) for --spis, print the answer;
+                                    with --count N, N queries for random
+                                    SPIs as fast as possible (a flood)
 
 options:
   --from ADDR --to ADDR --port N    addresses (default 192.1.2.45 -> 192.1.2.23:500)
@@ -338,9 +340,28 @@ def sir_nack(o):
 
 
 def sir_query(o):
-    spis = o["spis"] or os.urandom(8) + os.urandom(8)
     flags = {"I": 0x08, "-": 0}[o["flags"]]
     s = sock(o)
+    count = int(o.get("count", "1"))
+    if count > 1:
+        # a flood: random SPIs, as fast as possible, then count answers
+        start = time.monotonic()
+        for _ in range(count):
+            s.sendto(sir_message(os.urandom(16), flags, SIR_CHECK_SPI, os.urandom(16)),
+                     (o["to"], o["port"]))
+        took = time.monotonic() - start
+        answers = 0
+        s.settimeout(1.0)
+        try:
+            while True:
+                s.recv(65535)
+                answers += 1
+        except socket.timeout:
+            pass
+        print("sent %d CHECK_SPI queries to %s" % (count, o["to"]))
+        sys.stderr.write("(%d in %.2fs: %.0f/s; %d answers)\n" % (count, took, count / max(took, 1e-6), answers))
+        return
+    spis = o["spis"] or os.urandom(8) + os.urandom(8)
     s.sendto(sir_message(spis, flags, SIR_CHECK_SPI, os.urandom(16)), (o["to"], o["port"]))
     try:
         reply = s.recv(65535)
