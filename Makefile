@@ -35,7 +35,7 @@ OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standar
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
 .PHONY: all patched stock deps check check-slow check-stock check-upstream \
-	check-series demo bench-recovery fuzz clean distclean keys
+	check-series demo bench-recovery bench-cost fuzz clean distclean keys
 
 all: patched
 
@@ -142,6 +142,20 @@ bench-recovery:
 	@$(MAKE) --no-print-directory patched stock > $(BUILD)/bench-build.log 2>&1 || \
 		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
 	@$(TOP)/testing/uml/recovery-run bench -n $(BENCH_RUNS) --scenarios "$(BENCH_SCENARIOS)"
+
+# not a test: what a token, its verification and a SIR cookie cost on
+# this host (testing/bench/qcd-cost.c, the library code pluto runs, NSS)
+COST_OPS ?= 200000
+PATCHED_OBJ = $(BUILD)/patched/libreswan-5.2/OBJ.linux.x86_64/lib
+bench-cost: patched
+	@mkdir -p $(BUILD)/bench
+	@cc -O2 -std=gnu99 -I$(BUILD)/patched/libreswan-5.2/include -I/usr/include/nss -I/usr/include/nspr \
+		$(TOP)/testing/bench/qcd-cost.c \
+		$(addprefix $(BUILD)/patched/libreswan-5.2/lib/libswan/,qcd_token.c qcd_reply.c qcd_sir.c) \
+		-Wl,--start-group $(PATCHED_OBJ)/liblswtool/liblswtool.a $(PATCHED_OBJ)/libswan/libswan.a -Wl,--end-group \
+		-lnss3 -lnssutil3 -lsmime3 -lssl3 -lplds4 -lplc4 -lnspr4 -lpthread \
+		-o $(BUILD)/bench/qcd-cost
+	@$(BUILD)/bench/qcd-cost $(COST_OPS)
 
 clean:
 	rm -rf $(BUILD)/patched $(BUILD)/stock $(BUILD)/install $(BUILD)/.stock-*

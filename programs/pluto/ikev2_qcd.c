@@ -789,13 +789,15 @@ bool v2_ike_spis_in_use(const ike_spis_t *spis, struct logger *logger)
  * answers once the last maker connection is deleted.
  */
 
-static enum qcd_options maker_on_address(const ip_address local,
-					 const ip_address remote,
-					 struct logger *logger)
+enum qcd_options v2_qcd_on_address(enum qcd_options want,
+				   const ip_address local,
+				   const ip_address remote,
+				   struct logger *logger)
 {
 	/*
-	 * The qcd= bits of the maker connections on LOCAL; when some
-	 * of them have REMOTE as their peer's address, those only.
+	 * The qcd= bits of the connections with any of WANT on LOCAL;
+	 * when some of them have REMOTE as their peer's address, those
+	 * only.
 	 * QCD_ADDRESS_BOUND set in the result means the reply binds
 	 * its tokens to the request's source (RFC 6290 5.2.): when
 	 * the candidates disagree, the bound form wins, as a token
@@ -813,7 +815,7 @@ static enum qcd_options maker_on_address(const ip_address local,
 	};
 	while (next_connection(&cf)) {
 		const struct connection *c = cf.c;
-		if ((c->config->qcd & QCD_MAKER) && oriented(c) &&
+		if ((c->config->qcd & want) && oriented(c) &&
 		    address_eq_address(c->local->host.addr, local)) {
 			on_local |= c->config->qcd;
 			if (address_eq_address(c->remote->host.addr, remote)) {
@@ -854,7 +856,7 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 
 	ip_address local = endpoint_address(md->iface->local_endpoint);
 	ip_address source = endpoint_address(md->sender);
-	enum qcd_options maker = maker_on_address(local, source, md->logger);
+	enum qcd_options maker = v2_qcd_on_address(QCD_MAKER, local, source, md->logger);
 	if (maker == 0) {
 		qcd_stats.replies_not_service++;
 		address_buf ab;

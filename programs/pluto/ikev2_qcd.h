@@ -22,6 +22,7 @@
 #include "shunk.h"
 #include "monotime.h"
 #include "ike_spi.h"
+#include "ip_address.h"
 
 struct ike_sa;
 struct child_sa;
@@ -156,6 +157,18 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
  * such SPIs with a token, RFC 6290 9.2; SIR answers them with ACK.)
  */
 bool v2_ike_spis_in_use(const ike_spis_t *spis, struct logger *logger);
+
+/*
+ * The qcd= bits (roles and flags) of the oriented IKEv2 connections
+ * that have any of WANT and LOCAL as their local address; when some of
+ * them also have REMOTE as their peer's address, of those only.  0
+ * when there is none.  (The QCD maker answers only on such an address,
+ * and so does the SIR answerer.)
+ */
+enum qcd_options v2_qcd_on_address(enum qcd_options want,
+				   const ip_address local,
+				   const ip_address remote,
+				   struct logger *logger);
 
 /* forget an IKE SA's token (state deletion) */
 void wipe_v2_qcd_state(struct state *st);

@@ -56,7 +56,6 @@
 #include "ip_address.h"
 #include "ip_endpoint.h"
 #include "hash_table.h"			/* for hash_hunk() */
-#include "orient.h"			/* for oriented() */
 
 static struct {
 	/* querier */
@@ -176,31 +175,6 @@ bool send_v2_sir_query(struct ike_sa *ike, const char *why)
 	return true;
 }
 
-/*
- * Answerer: only on an address that one of our sir=yes connections
- * uses as its local address (a gateway that does not do SIR stays
- * silent, as stock libreswan does).
- */
-static bool sir_on_address(const ip_address local, struct logger *logger)
-{
-	struct connection_filter cf = {
-		.ike_version = IKEv2,
-		.search = {
-			.order = NEW2OLD,
-			.verbose.logger = logger,
-			.where = HERE,
-		},
-	};
-	while (next_connection(&cf)) {
-		const struct connection *c = cf.c;
-		if ((c->config->qcd & QCD_SIR) && oriented(c) &&
-		    address_eq_address(c->local->host.addr, local)) {
-			return true;
-		}
-	}
-	return false;
-}
-
 static void answer_sir_query(struct msg_digest *md, const uint8_t cookie[SIR_COOKIE_SIZE])
 {
 	static struct qcd_bucket all, sources[SIR_BUCKETS];
@@ -210,8 +184,14 @@ static void answer_sir_query(struct msg_digest *md, const uint8_t cookie[SIR_COO
 		sir_stats.queries_rate_limited++;
 		return;
 	}
+	/*
+	 * Only on an address that one of our sir=yes connections uses
+	 * (a gateway that does not do SIR stays silent, as stock
+	 * libreswan does).
+	 */
 	ip_address local = endpoint_address(md->iface->local_endpoint);
-	if (!sir_on_address(local, md->logger)) {
+	if (!(v2_qcd_on_address(QCD_SIR, local, endpoint_address(md->sender),
+				md->logger) & QCD_SIR)) {
 		sir_stats.queries_not_enabled++;
 		address_buf ab;
 		ldbg(md->logger, "SIR: CHECK_SPI query to %s, where no connection has sir=yes; dropped",

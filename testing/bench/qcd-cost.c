@@ -1,0 +1,127 @@
+/* What a QCD token and a SIR cookie cost on this host, for libreswan-qcd
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ *
+ * Times, with the library code pluto runs (lib/libswan/qcd_*.c) and NSS's
+ * softoken, in microseconds per operation:
+ *   make      the maker's token: HMAC-SHA2-256(secret, SPIi|SPIr), the
+ *             secret a non-extractable NSS key (what pluto does for each
+ *             IKE SA, and for each unknown-SPI request it answers)
+ *   verify    the taker's check of an unprotected reply: parse it
+ *             (INVALID_IKE_SPI + one token) and compare the token in
+ *             constant time with the stored one
+ *   cookie    the SIR querier's cookie (HMAC-SHA2-256 over time, SPIs,
+ *             address), made once per query and once per answer checked
+ * Last line: "cost make_us=<m> verify_us=<v> cookie_us=<c>".
+ *
+ * usage: qcd-cost [N]     (N operations of each, default 200000)
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <nss.h>
+#include <pk11pub.h>
+
+#include "qcd_token.h"
+#include "qcd_sir.h"
+#include "ietf_constants.h"
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char *argv[])
+{
+	unsigned n = (argc > 1 ? (unsigned)atoi(argv[1]) : 200000);
+	if (NSS_NoDB_Init(".") != SECSuccess) {
+		fprintf(stderr, "qcd-cost: NSS_NoDB_Init() failed\n");
+		return 1;
+	}
+	PK11SlotInfo *slot = PK11_GetInternalKeySlot();
+	PK11SymKey *secret = PK11_KeyGen(slot, CKM_GENERIC_SECRET_KEY_GEN, NULL,
+					 QCD_SECRET_SIZE, NULL);
+	if (secret == NULL) {
+		fprintf(stderr, "qcd-cost: no key\n");
+		return 1;
+	}
+
+	ike_spis_t spis;
+	memset(&spis, 0x5a, sizeof(spis));
+	struct qcd_token token, stored;
+
+	/* make */
+	double t0 = now();
+	for (unsigned i = 0; i < n; i++) {
+		spis.initiator.bytes[0] = i;
+		if (!qcd_token_from_secret(secret, &spis, null_shunk, &token)) {
+			fprintf(stderr, "qcd-cost: NSS failed\n");
+			return 1;
+		}
+	}
+	double make_us = (now() - t0) * 1e6 / n;
+
+	/* verify: a reply as a maker sends it, INVALID_IKE_SPI then the token */
+	stored = token;
+	uint8_t payloads[8 + 8 + QCD_TOKEN_SIZE] = {
+		ISAKMP_NEXT_v2N, 0, 0, 8,
+		0, 0, 0, v2N_INVALID_IKE_SPI,
+		ISAKMP_NEXT_v2NONE, 0, 0, 8 + QCD_TOKEN_SIZE,
+		IKEv2_SEC_PROTO_IKE, 0, v2N_QUICK_CRASH_DETECTION >> 8,
+		v2N_QUICK_CRASH_DETECTION & 0xff,
+	};
+	memcpy(payloads + 16, token.ptr, QCD_TOKEN_SIZE);
+	unsigned ok = 0;
+	t0 = now();
+	for (unsigned i = 0; i < n; i++) {
+		struct qcd_reply reply;
+		if (qcd_parse_reply(ISAKMP_NEXT_v2N, shunk2(payloads, sizeof(payloads)), &reply) == NULL) {
+			bool match = false;
+			for (unsigned t = 0; t < reply.nr_tokens; t++) {
+				match |= qcd_token_eq(&reply.tokens[t], &stored);
+			}
+			ok += match;
+		}
+		wipe_qcd_reply(&reply);
+	}
+	double verify_us = (now() - t0) * 1e6 / n;
+	if (ok != n) {
+		fprintf(stderr, "qcd-cost: %u of %u verified\n", ok, n);
+		return 1;
+	}
+
+	/* cookie */
+	uint8_t sir_secret[SIR_SECRET_SIZE] = {1}, cookie[SIR_COOKIE_SIZE];
+	uint8_t peer[4] = { 192, 1, 2, 45, };
+	t0 = now();
+	for (unsigned i = 0; i < n; i++) {
+		if (!make_sir_cookie(sir_secret, i, (const uint8_t *)&spis,
+				     shunk2(peer, sizeof(peer)), cookie)) {
+			fprintf(stderr, "qcd-cost: NSS failed\n");
+			return 1;
+		}
+	}
+	double cookie_us = (now() - t0) * 1e6 / n;
+
+	printf("%u operations each; sizeof(struct qcd_token)=%zu\n", n, sizeof(struct qcd_token));
+	printf("cost make_us=%.2f verify_us=%.2f cookie_us=%.2f\n", make_us, verify_us, cookie_us);
+	PK11_FreeSymKey(secret);
+	PK11_FreeSlot(slot);
+	NSS_Shutdown();
+	return 0;
+}
