@@ -447,6 +447,7 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 	 */
 	deltatime_t sample;
 	bool have_sample = false;
+	bool from_auth = false;
 	if (v2_msg_role(md) == MESSAGE_RESPONSE &&
 	    md->hdr.isa_msgid == ike->sa.st_v2_msgid_windows.initiator.sent &&
 	    !is_monotime_epoch(ike->sa.st_retransmit.start) &&
@@ -455,16 +456,24 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 	      deltatime_cmp(sl->srtt, ==, deltatime(0))))) {
 		sample = monotime_diff(now, ike->sa.st_retransmit.start);
 		have_sample = true;
+		from_auth = (md->hdr.isa_xchg == ISAKMP_v2_IKE_AUTH);
 	} else if (v2_msg_role(md) == MESSAGE_REQUEST &&
 		   md->hdr.isa_xchg == ISAKMP_v2_IKE_AUTH &&
 		   deltatime_cmp(sl->srtt, ==, deltatime(0)) &&
 		   !is_monotime_epoch(ike->sa.st_v2_msgid_windows.responder.last_sent)) {
 		sample = monotime_diff(now, ike->sa.st_v2_msgid_windows.responder.last_sent);
 		have_sample = true;
+		from_auth = true;
 	}
 	if (have_sample) {
-		/* srtt += (sample - srtt) / 8 */
-		sl->srtt = (deltatime_cmp(sl->srtt, ==, deltatime(0)) ? sample :
+		/*
+		 * srtt += (sample - srtt) / 8; the IKE_AUTH estimate
+		 * (too long by the peer's DH and AUTH work) is replaced,
+		 * not averaged, by the first real round trip.
+		 */
+		bool replace = (deltatime_cmp(sl->srtt, ==, deltatime(0)) || sl->srtt_from_auth);
+		sl->srtt_from_auth = from_auth;
+		sl->srtt = (replace ? sample :
 			    deltatime_from_microseconds(
 				    (7 * microseconds_from_deltatime(sl->srtt) +
 				     microseconds_from_deltatime(sample)) / 8));

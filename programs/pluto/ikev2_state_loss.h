@@ -75,6 +75,7 @@ struct v2_state_loss {
 	 * style, from a request's first transmission to its
 	 * response); zero until measured */
 	deltatime_t srtt;
+	bool srtt_from_auth;	/* srtt is the IKE_AUTH estimate */
 	/* evidence looked at for the outstanding request (cap) */
 	uint32_t examined_msgid;
 	unsigned examined;
