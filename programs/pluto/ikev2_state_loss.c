@@ -111,6 +111,15 @@ static deltatime_t state_loss_window(const struct ike_sa *ike)
 	intmax_t ms = (deltatime_cmp(srtt, ==, deltatime(0)) ?
 		       STATE_LOSS_WINDOW_DEFAULT_MS :
 		       2 * milliseconds_from_deltatime(srtt));
+	if (ike->sa.st_v2_state_loss.srtt_from_auth &&
+	    ms > STATE_LOSS_WINDOW_DEFAULT_MS) {
+		/*
+		 * Only the IKE_AUTH estimate, which includes the
+		 * peer's DH and AUTH work: never longer than the
+		 * default (a slow peer's DH says nothing of its RTT).
+		 */
+		ms = STATE_LOSS_WINDOW_DEFAULT_MS;
+	}
 	if (ms < STATE_LOSS_WINDOW_FLOOR_MS) {
 		ms = STATE_LOSS_WINDOW_FLOOR_MS;
 	}
