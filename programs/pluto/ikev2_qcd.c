@@ -708,10 +708,10 @@ bool qcd_take_token(struct qcd_bucket *b, unsigned rate, monotime_t now)
 	return true;
 }
 
-static size_t hash_source(const ip_endpoint *sender)
+size_t qcd_source_bucket(const ip_endpoint *sender, size_t nr_buckets)
 {
 	ip_address a = endpoint_address(*sender);
-	return hash_hunk(address_as_shunk(&a), zero_hash).hash % QCD_PEER_BUCKETS;
+	return hash_hunk(address_as_shunk(&a), zero_hash).hash % nr_buckets;
 }
 
 static bool reply_allowed(const struct msg_digest *md, monotime_t now)
@@ -723,7 +723,7 @@ static bool reply_allowed(const struct msg_digest *md, monotime_t now)
 	 * bucket before it can drain the global one (at the price of
 	 * a source's token spent when the global bucket then refuses).
 	 */
-	return (qcd_take_token(&peers[hash_source(&md->sender)],
+	return (qcd_take_token(&peers[qcd_source_bucket(&md->sender, QCD_PEER_BUCKETS)],
 			   qcd_limits.reply_peer_rate, now) &&
 		qcd_take_token(&global, qcd_limits.reply_rate, now));
 }
@@ -731,7 +731,7 @@ static bool reply_allowed(const struct msg_digest *md, monotime_t now)
 static bool verify_allowed(const struct msg_digest *md, monotime_t now)
 {
 	static struct qcd_bucket peers[QCD_PEER_BUCKETS];
-	return qcd_take_token(&peers[hash_source(&md->sender)],
+	return qcd_take_token(&peers[qcd_source_bucket(&md->sender, QCD_PEER_BUCKETS)],
 			  qcd_limits.verify_peer_rate, now);
 }
 

@@ -23,6 +23,7 @@
 #include "monotime.h"
 #include "ike_spi.h"
 #include "ip_address.h"
+#include "ip_endpoint.h"
 
 struct ike_sa;
 struct child_sa;
@@ -65,6 +66,12 @@ struct qcd_bucket {
 	uint32_t milli_tokens;	/* in thousandths */
 };
 bool qcd_take_token(struct qcd_bucket *b, unsigned rate, monotime_t now);
+
+/*
+ * The bucket of SENDER's address among NR_BUCKETS (per-source rate
+ * limits; colliding addresses share a bucket).
+ */
+size_t qcd_source_bucket(const ip_endpoint *sender, size_t nr_buckets);
 
 /*
  * ipsec rereadsecrets: look the secret and its older generations up

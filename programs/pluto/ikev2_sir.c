@@ -55,7 +55,6 @@
 #include "iface.h"
 #include "ip_address.h"
 #include "ip_endpoint.h"
-#include "hash_table.h"			/* for hash_hunk() */
 
 static struct {
 	/* querier */
@@ -112,12 +111,6 @@ void show_sir_stats(struct show *s)
 #define SIR_BUCKETS		4096
 /* an answer older than this (seconds, by its cookie) is stale */
 #define SIR_COOKIE_LIFETIME	10
-
-static size_t hash_source(const ip_endpoint *sender)
-{
-	ip_address a = endpoint_address(*sender);
-	return hash_hunk(address_as_shunk(&a), zero_hash).hash % SIR_BUCKETS;
-}
 
 /*
  * The cookie secret: random, made when the first query is sent, kept
@@ -179,7 +172,7 @@ static void answer_sir_query(struct msg_digest *md, const uint8_t cookie[SIR_COO
 {
 	static struct qcd_bucket all, sources[SIR_BUCKETS];
 	monotime_t now = mononow();
-	if (!qcd_take_token(&sources[hash_source(&md->sender)], SIR_ANSWER_SOURCE_RATE, now) ||
+	if (!qcd_take_token(&sources[qcd_source_bucket(&md->sender, SIR_BUCKETS)], SIR_ANSWER_SOURCE_RATE, now) ||
 	    !qcd_take_token(&all, SIR_ANSWER_RATE, now)) {
 		sir_stats.queries_rate_limited++;
 		return;
@@ -226,7 +219,7 @@ static void process_sir_answer(struct msg_digest *md, bool known,
 			       const uint8_t cookie[SIR_COOKIE_SIZE])
 {
 	static struct qcd_bucket sources[SIR_BUCKETS];
-	if (!qcd_take_token(&sources[hash_source(&md->sender)], SIR_ANSWER_PEER_RATE, mononow())) {
+	if (!qcd_take_token(&sources[qcd_source_bucket(&md->sender, SIR_BUCKETS)], SIR_ANSWER_PEER_RATE, mononow())) {
 		sir_stats.answers_rate_limited++;
 		return;
 	}
