@@ -57,7 +57,9 @@
 #include "timer.h"		/* for event_force() */
 #include "ikev2_replace.h"	/* for ikev2_replace() */
 #include "ikev2_ike_sa_init.h"	/* for initiate_v2_IKE_SA_INIT_request() */
+#include "ikev2_ike_session_resume.h"	/* for pfree_session() */
 #include "ip_endpoint.h"
+#include "whack_shutdown.h"	/* for exiting_pluto */
 #include "ipsecconf/confread.h"	/* for struct keyword_value */
 
 static struct {
@@ -111,12 +113,12 @@ static deltatime_t state_loss_window(const struct ike_sa *ike)
 	intmax_t ms = (deltatime_cmp(srtt, ==, deltatime(0)) ?
 		       STATE_LOSS_WINDOW_DEFAULT_MS :
 		       2 * milliseconds_from_deltatime(srtt));
-	if (ike->sa.st_v2_state_loss.srtt_from_auth &&
+	if (ike->sa.st_v2_state_loss.srtt_from_setup &&
 	    ms > STATE_LOSS_WINDOW_DEFAULT_MS) {
 		/*
-		 * Only the IKE_AUTH estimate, which includes the
-		 * peer's DH and AUTH work: never longer than the
-		 * default (a slow peer's DH says nothing of its RTT).
+		 * Only the set-up estimate, which includes DH work
+		 * on both sides: never longer than the default (a
+		 * slow peer's DH says nothing of its RTT).
 		 */
 		ms = STATE_LOSS_WINDOW_DEFAULT_MS;
 	}
@@ -173,7 +175,9 @@ static void end_pending(struct v2_state_loss *sl)
 	sl->generation++;
 }
 
-static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e);
+static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e,
+			      const char *why);
+static bool can_make_before_break(const struct ike_sa *ike);
 
 /*
  * SIR: the window of a CHECK_SPI query closed.  Act only on a NACK
@@ -185,7 +189,7 @@ static void sir_window_closed(struct ike_sa *ike)
 {
 	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
 	if (sl->sir_nacks > 0 && sl->sir_acks == 0 && !sl->sir_contradicted) {
-		make_before_break(ike, STATE_LOSS_SIR_CHECK);
+		make_before_break(ike, STATE_LOSS_SIR_CHECK, "");
 		return;
 	}
 	if (sl->sir_nacks > 0) {
@@ -235,6 +239,18 @@ static void window_closed(const char *story UNUSED, struct state *st, void *cont
 	snprintf(why, sizeof(why), ", no protected message within %ss",
 		 str_deltatime(sl->pending_window, &db));
 	end_pending(sl);
+	if (can_make_before_break(ike)) {
+		/*
+		 * Revival would start a new IKE SA for the connection
+		 * anyway: start it first, then delete this one.  The
+		 * old Child SA's teardown (its updown script) is then
+		 * off the recovery path, and if the token was a
+		 * replay that the window missed, the tunnel never
+		 * goes down.
+		 */
+		make_before_break(ike, e, why);
+		return;
+	}
 	act_now(&ike, e, why);
 }
 
@@ -272,6 +288,15 @@ static void make_before_break_check(const char *story, struct state *st, void *c
 	}
 	if (checks >= MBB_CHECKS) {
 		ike->sa.st_v2_state_loss.replacing = false;
+		if (ike->sa.st_v2_state_loss.replacing_certain) {
+			/* the peer has no such IKE SA: a zombie otherwise */
+			llog(RC_LOG, ike->sa.logger,
+			     "no replacement IKE SA established within %us; deleting this IKE SA without notification",
+			     MBB_CHECKS * MBB_CHECK_MS / 1000);
+			on_delete(&ike->sa, skip_send_delete);
+			terminate_ike_family(&ike, REASON_PEER_LOST_STATE, HERE);
+			return;
+		}
 		ldbg(ike->sa.logger, "state loss: no replacement after %u checks; keeping the IKE SA",
 		     MBB_CHECKS);
 		return;
@@ -286,15 +311,54 @@ static bool has_child_policy_of(const struct connection *c)
 	return has_child_policy(&policy);
 }
 
-static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e)
+/*
+ * Where revival would start a new IKE SA for the connection after
+ * this one is gone (see revival_plausable()): the connection is
+ * supposed to stay up, this is its established IKE SA, and it can
+ * initiate.
+ */
+static bool can_make_before_break(const struct ike_sa *ike)
+{
+	const struct connection *c = ike->sa.st_connection;
+	return (c->policy.up &&
+		is_permanent(c) &&
+		!is_labeled(c) &&
+		c->established_ike_sa == ike->sa.st_serialno &&
+		!exiting_pluto);
+}
+
+static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e,
+			      const char *why)
 {
 	struct connection *c = ike->sa.st_connection;
 	c->state_loss.acted = mononow();
 	stats.make_before_break++;
 	ike->sa.st_v2_state_loss.replacing = true;
-	llog(RC_LOG, ike->sa.logger,
-	     "peer may have lost its IKE SA state (%s); establishing a new IKE SA before deleting this one",
-	     evidence_story(e));
+	/* a verified token: the peer does not have this IKE SA */
+	ike->sa.st_v2_state_loss.replacing_certain = (e == STATE_LOSS_QCD_TOKEN);
+	if (ike->sa.st_v2_state_loss.replacing_certain) {
+		stats.acted++;
+		endpoint_buf eb;
+		llog(RC_LOG, ike->sa.logger,
+		     "peer %s lost its IKE SA state (%s%s); establishing a new IKE SA before deleting this one without notification",
+		     str_endpoint(&ike->sa.st_remote_endpoint, &eb),
+		     evidence_story(e), why);
+	} else {
+		llog(RC_LOG, ike->sa.logger,
+		     "peer may have lost its IKE SA state (%s%s); establishing a new IKE SA before deleting this one",
+		     evidence_story(e), why);
+	}
+	if (c->session != NULL) {
+		/*
+		 * The connection's session resumption ticket was
+		 * issued by the peer that lost this IKE SA: its
+		 * ticket key most likely went with it.  The
+		 * replacement starts with IKE_SA_INIT and gets a new
+		 * ticket in its IKE_AUTH (which must find none).
+		 */
+		ldbg(ike->sa.logger, "state loss: dropping the connection's session resumption ticket");
+		pfree_session(&c->session);
+	}
 	if (is_labeled(c) || !has_child_policy_of(c)) {
 		/* reauthenticate as upstream does; revival brings the children */
 		ikev2_replace(&ike->sa, /*detach_whack*/true);
@@ -371,7 +435,7 @@ void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
 		act_now(ike, e, "");
 		return;
 	case STATE_LOSS_MAKE_BEFORE_BREAK:
-		make_before_break(*ike, e);
+		make_before_break(*ike, e, "");
 		return;
 	case STATE_LOSS_ACT_AFTER_WINDOW:
 		break;
@@ -446,42 +510,54 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 	 * never be measured.  INFORMATIONAL exchanges are what the
 	 * window waits for (a liveness probe, mostly).
 	 *
-	 * Until one is measured, the IKE SA's own IKE_AUTH gives the
-	 * first sample: as initiator, from our IKE_AUTH request to
-	 * its response; as responder, from our IKE_SA_INIT response
-	 * to the IKE_AUTH request.  Both include the peer's DH and
-	 * authentication work, so they can only be too long (the safe
-	 * side); without them a survivor that never probed (dpddelay
-	 * unset) would wait the 1 s default.
+	 * Until one is measured, the IKE SA's own set-up gives the
+	 * first sample, taken when the IKE_AUTH message arrives: as
+	 * initiator, the IKE_SA_INIT exchange (from the IKE SA's
+	 * creation, before our KE, to its processed response); as
+	 * responder, from the IKE SA's creation (the IKE_SA_INIT
+	 * request) to the IKE_AUTH request.  Both include DH work on
+	 * both sides, so they can only be too long (the safe side).
+	 * Not the IKE_AUTH exchange itself: its response waits for
+	 * the peer to install the Child SA and run its updown script
+	 * (over a second on a slow host), which says nothing of the
+	 * path.  Without a sample, a survivor that never probed
+	 * (dpddelay unset) would wait the 1 s default.
 	 */
 	deltatime_t sample;
 	bool have_sample = false;
-	bool from_auth = false;
+	bool from_setup = false;
+	const struct v2_msgid_window *initiator = &ike->sa.st_v2_msgid_windows.initiator;
 	if (v2_msg_role(md) == MESSAGE_RESPONSE &&
-	    md->hdr.isa_msgid == ike->sa.st_v2_msgid_windows.initiator.sent &&
-	    !is_monotime_epoch(ike->sa.st_retransmit.start) &&
-	    (md->hdr.isa_xchg == ISAKMP_v2_INFORMATIONAL ||
-	     (md->hdr.isa_xchg == ISAKMP_v2_IKE_AUTH &&
-	      deltatime_cmp(sl->srtt, ==, deltatime(0))))) {
+	    md->hdr.isa_msgid == initiator->sent &&
+	    md->hdr.isa_xchg == ISAKMP_v2_INFORMATIONAL &&
+	    !is_monotime_epoch(ike->sa.st_retransmit.start)) {
 		sample = monotime_diff(now, ike->sa.st_retransmit.start);
 		have_sample = true;
-		from_auth = (md->hdr.isa_xchg == ISAKMP_v2_IKE_AUTH);
+	} else if (v2_msg_role(md) == MESSAGE_RESPONSE &&
+		   md->hdr.isa_xchg == ISAKMP_v2_IKE_AUTH &&
+		   deltatime_cmp(sl->srtt, ==, deltatime(0)) &&
+		   !is_monotime_epoch(initiator->last_sent) &&
+		   monotime_cmp(initiator->last_recv, >, initiator->last_sent)) {
+		/* IKE_SA_INIT, as processed before IKE_AUTH was sent */
+		sample = monotime_diff(initiator->last_recv, initiator->last_sent);
+		have_sample = true;
+		from_setup = true;
 	} else if (v2_msg_role(md) == MESSAGE_REQUEST &&
 		   md->hdr.isa_xchg == ISAKMP_v2_IKE_AUTH &&
 		   deltatime_cmp(sl->srtt, ==, deltatime(0)) &&
 		   !is_monotime_epoch(ike->sa.st_v2_msgid_windows.responder.last_sent)) {
 		sample = monotime_diff(now, ike->sa.st_v2_msgid_windows.responder.last_sent);
 		have_sample = true;
-		from_auth = true;
+		from_setup = true;
 	}
 	if (have_sample) {
 		/*
-		 * srtt += (sample - srtt) / 8; the IKE_AUTH estimate
-		 * (too long by the peer's DH and AUTH work) is replaced,
-		 * not averaged, by the first real round trip.
+		 * srtt += (sample - srtt) / 8; the set-up estimate
+		 * (too long by the DH work) is replaced, not
+		 * averaged, by the first real round trip.
 		 */
-		bool replace = (deltatime_cmp(sl->srtt, ==, deltatime(0)) || sl->srtt_from_auth);
-		sl->srtt_from_auth = from_auth;
+		bool replace = (deltatime_cmp(sl->srtt, ==, deltatime(0)) || sl->srtt_from_setup);
+		sl->srtt_from_setup = from_setup;
 		sl->srtt = (replace ? sample :
 			    deltatime_from_microseconds(
 				    (7 * microseconds_from_deltatime(sl->srtt) +

@@ -69,13 +69,16 @@ struct v2_state_loss {
 	monotime_t pending_since;
 	deltatime_t pending_window;
 	unsigned generation;		/* bumped when a decision ends */
-	/* make-before-break: the IKE SA that replaces this one */
+	/* make-before-break: the IKE SA that replaces this one is
+	 * being established; certain: the peer lost this one (a
+	 * verified token), so it goes even if no replacement comes */
 	bool replacing;
+	bool replacing_certain;
 	/* round trips measured on this IKE SA (smoothed, RFC 6298
 	 * style, from a request's first transmission to its
 	 * response); zero until measured */
 	deltatime_t srtt;
-	bool srtt_from_auth;	/* srtt is the IKE_AUTH estimate */
+	bool srtt_from_setup;	/* srtt is the set-up (IKE_SA_INIT) estimate */
 	/* evidence looked at for the outstanding request (cap) */
 	uint32_t examined_msgid;
 	unsigned examined;
