@@ -664,8 +664,8 @@ static struct {
 	unsigned verify_peer_rate;	/* verifications per source address */
 } qcd_limits = {
 	.reply_rate = 1000,
-	.reply_peer_rate = 5,
-	.verify_peer_rate = 5,
+	.reply_peer_rate = 500,
+	.verify_peer_rate = 500,
 };
 
 void config_qcd_rate_limit(enum qcd_rate_limit limit, const char *name,

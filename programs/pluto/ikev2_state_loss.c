@@ -59,6 +59,7 @@
 #include "ikev2_ike_sa_init.h"	/* for initiate_v2_IKE_SA_INIT_request() */
 #include "ikev2_ike_session_resume.h"	/* for pfree_session() */
 #include "ip_endpoint.h"
+#include "qcd_options.h"		/* for QCD_TAKER, QCD_SIR */
 #include "whack_shutdown.h"	/* for exiting_pluto */
 #include "ipsecconf/confread.h"	/* for struct keyword_value */
 
@@ -74,6 +75,7 @@ static struct {
 	uintmax_t sir_unanswered;	/* window closed without an answer */
 	uintmax_t sir_ack;		/* window closed: the peer has it */
 	uintmax_t sir_late;		/* answers for no open window */
+	uintmax_t siblings_probed;	/* other IKE SAs of the peer probed */
 } stats;
 
 static deltatime_t dampening = DELTATIME_INIT(STATE_LOSS_DAMPENING_DEFAULT_S);
@@ -150,6 +152,48 @@ bool state_loss_examine_allowed(struct ike_sa *ike, uint32_t msgid)
 }
 
 /*
+ * The peer at this IKE SA's address lost its state: its other IKE
+ * SAs with us most likely went with it (a gateway restart takes all
+ * of them).  Probe each of them now, as an INVALID_SPI hint would:
+ * protected probes, so nothing goes without each IKE SA's own
+ * evidence (its token, its window), but N tunnels to one peer
+ * recover together instead of each waiting for its own liveness
+ * timer or hint.  Each IKE SA is probed at most once a second
+ * (state_loss_hint()).
+ */
+static void probe_siblings(const struct ike_sa *ike)
+{
+	ip_address peer = endpoint_address(ike->sa.st_remote_endpoint);
+	unsigned probed = 0;
+	struct state_filter sf = {
+		.ike_version = IKEv2,
+		.search = {
+			.order = NEW2OLD,
+			.verbose.logger = ike->sa.logger,
+			.where = HERE,
+		},
+	};
+	while (next_state(&sf)) {
+		struct state *st = sf.st;
+		if (st == &ike->sa ||
+		    !IS_IKE_SA_ESTABLISHED(st) ||
+		    !(st->st_connection->config->qcd & (QCD_TAKER|QCD_SIR)) ||
+		    !address_eq_address(endpoint_address(st->st_remote_endpoint), peer)) {
+			continue;
+		}
+		struct ike_sa *sibling = pexpect_ike_sa(st);
+		if (sibling != NULL && state_loss_hint(sibling) != STATE_LOSS_HINT_DAMPED) {
+			probed++;
+		}
+	}
+	if (probed > 0) {
+		stats.siblings_probed += probed;
+		ldbg(ike->sa.logger, "state loss: probed %u other IKE SAs with the same peer address",
+		     probed);
+	}
+}
+
+/*
  * Act: "the taker MUST silently discard the IKE SA and all
  * associated child SAs" (RFC 6290 4.5), then the connection is
  * revived as after a liveness timeout.
@@ -189,6 +233,7 @@ static void sir_window_closed(struct ike_sa *ike)
 {
 	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
 	if (sl->sir_nacks > 0 && sl->sir_acks == 0 && !sl->sir_contradicted) {
+		probe_siblings(ike);
 		make_before_break(ike, STATE_LOSS_SIR_CHECK, "");
 		return;
 	}
@@ -239,6 +284,7 @@ static void window_closed(const char *story UNUSED, struct state *st, void *cont
 	snprintf(why, sizeof(why), ", no protected message within %ss",
 		 str_deltatime(sl->pending_window, &db));
 	end_pending(sl);
+	probe_siblings(ike);
 	if (can_make_before_break(ike)) {
 		/*
 		 * Revival would start a new IKE SA for the connection
@@ -661,4 +707,5 @@ void show_state_loss_stats(struct show *s)
 	show(s, "total.qcd.decision.sir_ack=%ju", stats.sir_ack);
 	show(s, "total.qcd.decision.sir_unanswered=%ju", stats.sir_unanswered);
 	show(s, "total.qcd.decision.sir_late=%ju", stats.sir_late);
+	show(s, "total.qcd.decision.siblings_probed=%ju", stats.siblings_probed);
 }
