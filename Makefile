@@ -35,7 +35,7 @@ OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standar
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
 .PHONY: all patched stock deps check check-slow check-stock check-upstream \
-	check-series demo bench-recovery bench-cost fuzz clean distclean keys
+	check-series demo bench-recovery bench-scale bench-cost fuzz clean distclean keys
 
 all: patched
 
@@ -142,6 +142,16 @@ bench-recovery:
 	@$(MAKE) --no-print-directory patched stock > $(BUILD)/bench-build.log 2>&1 || \
 		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
 	@$(TOP)/testing/uml/recovery-run bench -n $(BENCH_RUNS) --scenarios "$(BENCH_SCENARIOS)"
+
+# not a test: N tunnels between two gateways, one of which restarts;
+# stock, QCD and QCD + hints (testing/uml/scale-run)
+SCALE_N ?= 10,100,1000
+SCALE_CONFIGS ?= stock,qcd,hint
+bench-scale:
+	@mkdir -p $(BUILD)
+	@$(MAKE) --no-print-directory patched stock > $(BUILD)/bench-build.log 2>&1 || \
+		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
+	@$(TOP)/testing/uml/scale-run -n $(SCALE_N) --configs $(SCALE_CONFIGS)
 
 # not a test: what a token, its verification and a SIR cookie cost on
 # this host (testing/bench/qcd-cost.c, the library code pluto runs, NSS)
