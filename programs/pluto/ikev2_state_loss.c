@@ -198,6 +198,16 @@ static void probe_siblings(const struct ike_sa *ike)
  * associated child SAs" (RFC 6290 4.5), then the connection is
  * revived as after a liveness timeout.
  */
+/*
+ * The peer has no such IKE SA (or a replacement took over): delete
+ * it and its Child SAs without a Delete.
+ */
+static void delete_without_notification(struct ike_sa **ike, enum terminate_reason reason)
+{
+	on_delete(&(*ike)->sa, skip_send_delete);
+	terminate_ike_family(ike, reason, HERE);
+}
+
 static void act_now(struct ike_sa **ike, enum state_loss_evidence e,
 		    const char *why)
 {
@@ -209,8 +219,7 @@ static void act_now(struct ike_sa **ike, enum state_loss_evidence e,
 	     "peer %s lost its IKE SA state (%s%s); deleting IKE SA without notification and re-establishing",
 	     str_endpoint(&(*ike)->sa.st_remote_endpoint, &eb),
 	     evidence_story(e), why);
-	on_delete(&(*ike)->sa, skip_send_delete);
-	terminate_ike_family(ike, REASON_PEER_LOST_STATE, HERE);
+	delete_without_notification(ike, REASON_PEER_LOST_STATE);
 }
 
 static void end_pending(struct v2_state_loss *sl)
@@ -328,8 +337,7 @@ static void make_before_break_check(const char *story, struct state *st, void *c
 		llog(RC_LOG, ike->sa.logger,
 		     "replacement IKE SA "PRI_SO" is established; deleting this IKE SA without notification",
 		     pri_so(c->established_ike_sa));
-		on_delete(&ike->sa, skip_send_delete);
-		terminate_ike_family(&ike, REASON_SUPERSEDED_BY_NEW_SA, HERE);
+		delete_without_notification(&ike, REASON_SUPERSEDED_BY_NEW_SA);
 		return;
 	}
 	if (checks >= MBB_CHECKS) {
@@ -339,8 +347,7 @@ static void make_before_break_check(const char *story, struct state *st, void *c
 			llog(RC_LOG, ike->sa.logger,
 			     "no replacement IKE SA established within %us; deleting this IKE SA without notification",
 			     MBB_CHECKS * MBB_CHECK_MS / 1000);
-			on_delete(&ike->sa, skip_send_delete);
-			terminate_ike_family(&ike, REASON_PEER_LOST_STATE, HERE);
+			delete_without_notification(&ike, REASON_PEER_LOST_STATE);
 			return;
 		}
 		ldbg(ike->sa.logger, "state loss: no replacement after %u checks; keeping the IKE SA",
