@@ -101,6 +101,31 @@ typedef struct {
 const char *str_qcd_fingerprint(const struct qcd_token *token,
 				qcd_fingerprint_buf *buf);
 
+/*
+ * What a taker keeps of its peer's token: the first 16 octets of
+ * SHA2-256("QCD fingerprint" | token), not the token.  It is 16
+ * octets instead of up to 128, and a memory dump of the taker holds
+ * nothing that could be replayed as the token.  A forged token that
+ * matches would need a second preimage of 128 bits.  The first 4
+ * octets are the token's fingerprint (str_qcd_fingerprint()).
+ */
+#define QCD_DIGEST_SIZE 16
+struct qcd_digest {
+	uint8_t ptr[QCD_DIGEST_SIZE];
+};
+
+/* false (DIGEST zeroed) when TOKEN is empty or NSS fails */
+bool qcd_token_digest(const struct qcd_token *token, struct qcd_digest *digest);
+
+/*
+ * Does TOKEN have DIGEST?  Constant time in the digest's bytes; an
+ * empty token matches nothing.
+ */
+bool qcd_token_matches(const struct qcd_token *token, const struct qcd_digest *digest);
+
+const char *str_qcd_digest_fingerprint(const struct qcd_digest *digest,
+				       qcd_fingerprint_buf *buf);
+
 /* wipe TOKEN (the single exit path for a token's bytes) */
 void wipe_qcd_token(struct qcd_token *token);
 

@@ -104,34 +104,62 @@ bool qcd_token_eq(const struct qcd_token *l, const struct qcd_token *r)
 	return NSS_SecureMemcmp(l->ptr, r->ptr, l->len) == 0;
 }
 
-const char *str_qcd_fingerprint(const struct qcd_token *token,
-				qcd_fingerprint_buf *buf)
+bool qcd_token_digest(const struct qcd_token *token, struct qcd_digest *digest)
 {
 	static const char label[] = "QCD fingerprint";
 	uint8_t hash[SHA256_LENGTH];
 	unsigned len = 0;
-	strcpy(buf->buf, "-");
+	bool ok = false;
+	memset(digest, 0, sizeof(*digest));
 	if (token->len == 0) {
-		return buf->buf;
+		return false;
 	}
 	PK11Context *ctx = PK11_CreateDigestContext(SEC_OID_SHA256);
 	if (ctx == NULL) {
-		return buf->buf;
+		return false;
 	}
 	if (PK11_DigestBegin(ctx) == SECSuccess &&
 	    PK11_DigestOp(ctx, (const uint8_t *)label, sizeof(label) - 1) == SECSuccess &&
 	    PK11_DigestOp(ctx, token->ptr, token->len) == SECSuccess &&
 	    PK11_DigestFinal(ctx, hash, &len, sizeof(hash)) == SECSuccess &&
 	    len == sizeof(hash)) {
-		static const char hex[] = "0123456789abcdef";
-		for (unsigned i = 0; i < 4; i++) {
-			buf->buf[2 * i] = hex[hash[i] >> 4];
-			buf->buf[2 * i + 1] = hex[hash[i] & 0xf];
-		}
-		buf->buf[8] = '\0';
+		memcpy(digest->ptr, hash, sizeof(digest->ptr));
+		ok = true;
 	}
 	PK11_DestroyContext(ctx, PR_TRUE);
+	return ok;
+}
+
+bool qcd_token_matches(const struct qcd_token *token, const struct qcd_digest *digest)
+{
+	struct qcd_digest d;
+	if (!qcd_token_digest(token, &d)) {
+		return false;
+	}
+	return NSS_SecureMemcmp(d.ptr, digest->ptr, sizeof(d.ptr)) == 0;
+}
+
+const char *str_qcd_digest_fingerprint(const struct qcd_digest *digest,
+				       qcd_fingerprint_buf *buf)
+{
+	static const char hex[] = "0123456789abcdef";
+	for (unsigned i = 0; i < 4; i++) {
+		buf->buf[2 * i] = hex[digest->ptr[i] >> 4];
+		buf->buf[2 * i + 1] = hex[digest->ptr[i] & 0xf];
+	}
+	buf->buf[8] = '\0';
 	return buf->buf;
+}
+
+const char *str_qcd_fingerprint(const struct qcd_token *token,
+				qcd_fingerprint_buf *buf)
+{
+	struct qcd_digest d;
+	if (!qcd_token_digest(token, &d)) {
+		strcpy(buf->buf, "-");
+		return buf->buf;
+	}
+	return str_qcd_digest_fingerprint(&d, buf);
 }
 
 const char *str_qcd_secret_nickname(unsigned generation, qcd_nickname_buf *buf)

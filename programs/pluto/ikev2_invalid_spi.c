@@ -547,7 +547,7 @@ bool process_v2_INVALID_SPI_hint(struct msg_digest *md)
 		 * back can settle it: with sir=yes, ask the peer's
 		 * address at once whether it has the IKE SA.
 		 */
-		if (ike->sa.st_v2_qcd.peer_token.len == 0) {
+		if (!v2_qcd_have_peer_token(&ike->sa)) {
 			send_v2_sir_query(ike, "INVALID_SPI hint, and the peer gave us no QCD token");
 		}
 	}

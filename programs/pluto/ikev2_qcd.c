@@ -221,11 +221,42 @@ static PK11SymKey *get_qcd_secret(struct logger *logger)
 	return qcd_secret.keys[0];
 }
 
+/*
+ * Per IKE SA (struct state .st_v2_qcd), allocated when the IKE SA
+ * first sends or stores a token: states that do neither (Child SAs,
+ * IKE SAs without qcd=) cost one pointer.
+ */
+struct v2_qcd {
+	struct qcd_digest peer_token;	/* taker: the peer's latest, as a digest */
+	monotime_t peer_token_time;	/* when it arrived; epoch: none yet */
+	ip_address token_address;	/* maker: bound to it (RFC 6290 5.2), or unset */
+	uint32_t token_key_id;		/* maker: the secret generation that made it */
+	bool token_sent;		/* maker: we gave ours */
+};
+
+static struct v2_qcd *qcd_of(struct state *st)
+{
+	if (st->st_v2_qcd == NULL) {
+		st->st_v2_qcd = alloc_thing(struct v2_qcd, "QCD state");
+	}
+	return st->st_v2_qcd;
+}
+
+static bool token_sent(const struct state *st)
+{
+	return (st->st_v2_qcd != NULL && st->st_v2_qcd->token_sent);
+}
+
+bool v2_qcd_have_peer_token(const struct state *st)
+{
+	return (st->st_v2_qcd != NULL && !is_monotime_epoch(st->st_v2_qcd->peer_token_time));
+}
+
 /* is the generation that made ST's token still loaded? */
 static bool token_key_loaded(const struct state *st)
 {
 	for (unsigned g = 0; g < qcd_secret.nr_keys; g++) {
-		if (qcd_secret.ids[g] == st->st_v2_qcd.token_key_id) {
+		if (qcd_secret.ids[g] == st->st_v2_qcd->token_key_id) {
 			return true;
 		}
 	}
@@ -293,7 +324,7 @@ void reload_qcd_secret(struct logger *logger)
 	while (next_state(&sf)) {
 		struct state *st = sf.st;
 		if (st->st_ike_version == IKEv2 && IS_IKE_SA_ESTABLISHED(st) &&
-		    (st_qcd(st) & QCD_MAKER) && st->st_v2_qcd.token_sent &&
+		    (st_qcd(st) & QCD_MAKER) && token_sent(st) &&
 		    !token_key_loaded(st)) {
 			if (submit_v2_QUICK_CRASH_DETECTION_exchange(pexpect_ike_sa(st))) {
 				peers++;
@@ -417,9 +448,10 @@ static bool emit_our_token(struct state *st, const ike_spis_t *spis,
 		     str_qcd_fingerprint(&token, &fb),
 		     (address_is_specified(taker) ? ", bound to " : ""),
 		     (address_is_specified(taker) ? str_address(&taker, &ab) : ""));
-		st->st_v2_qcd.token_sent = true;
-		st->st_v2_qcd.token_address = taker;
-		st->st_v2_qcd.token_key_id = qcd_secret.ids[0];
+		struct v2_qcd *q = qcd_of(st);
+		q->token_sent = true;
+		q->token_address = taker;
+		q->token_key_id = qcd_secret.ids[0];
 		qcd_stats.tokens_sent++;
 	}
 	wipe_qcd_token(&token);
@@ -448,16 +480,16 @@ bool emit_v2N_QUICK_CRASH_DETECTION_for_new_address(struct ike_sa *ike,
 						    struct pbs_out *pbs)
 {
 	if (!(ike->sa.st_connection->config->qcd & QCD_ADDRESS_BOUND) ||
-	    !ike->sa.st_v2_qcd.token_sent) {
+	    !token_sent(&ike->sa)) {
 		return true;
 	}
 	ip_address now = endpoint_address(ike->sa.st_remote_endpoint);
-	if (address_eq_address(now, ike->sa.st_v2_qcd.token_address)) {
+	if (address_eq_address(now, ike->sa.st_v2_qcd->token_address)) {
 		return true;
 	}
 	address_buf ob, nb;
 	ldbg(ike->sa.logger, "QCD: the peer moved from %s to %s; sending a token bound to its new address",
-	     str_address(&ike->sa.st_v2_qcd.token_address, &ob), str_address(&now, &nb));
+	     str_address(&ike->sa.st_v2_qcd->token_address, &ob), str_address(&now, &nb));
 	qcd_stats.tokens_replaced++;
 	return emit_our_token(&ike->sa, &ike->sa.st_ike_spis, pbs);
 }
@@ -500,13 +532,19 @@ static void store_peer_token(struct state *st, struct msg_digest *md)
 			qcd_stats.tokens_malformed++;
 			continue;
 		}
-		wipe_qcd_token(&st->st_v2_qcd.peer_token);
-		st->st_v2_qcd.peer_token = token;
-		st->st_v2_qcd.peer_token_time = mononow();
+		struct qcd_digest digest;
+		bool ok = qcd_token_digest(&token, &digest);
 		wipe_qcd_token(&token);
+		if (!ok) {
+			llog(RC_LOG, st->logger, "QCD: NSS could not digest the peer's token; keeping the previous one");
+			continue;
+		}
+		struct v2_qcd *q = qcd_of(st);
+		q->peer_token = digest;
+		q->peer_token_time = mononow();
 		qcd_fingerprint_buf fb;
 		ldbg(st->logger, "QCD: stored the peer's token (fingerprint %s)",
-		     str_qcd_fingerprint(&st->st_v2_qcd.peer_token, &fb));
+		     str_qcd_digest_fingerprint(&q->peer_token, &fb));
 		qcd_stats.tokens_stored++;
 	}
 }
@@ -632,7 +670,10 @@ bool submit_v2_QUICK_CRASH_DETECTION_exchange(struct ike_sa *ike)
 
 void wipe_v2_qcd_state(struct state *st)
 {
-	wipe_qcd_token(&st->st_v2_qcd.peer_token);
+	if (st->st_v2_qcd != NULL) {
+		memset(st->st_v2_qcd, 0, sizeof(*st->st_v2_qcd));
+		pfreeany(st->st_v2_qcd);
+	}
 }
 
 /*
@@ -994,7 +1035,7 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 		return true;
 	}
 
-	if ((*ike)->sa.st_v2_qcd.peer_token.len == 0) {
+	if (!v2_qcd_have_peer_token(&(*ike)->sa)) {
 		qcd_stats.verify_no_token++;
 		ldbg(logger, "QCD: ignoring INVALID_IKE_SPI with a token: the peer gave us no token");
 		wipe_qcd_reply(&reply);
@@ -1005,7 +1046,7 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 	/* compare with every token, no early exit */
 	bool match = false;
 	for (unsigned i = 0; i < reply.nr_tokens; i++) {
-		match |= qcd_token_eq(&reply.tokens[i], &(*ike)->sa.st_v2_qcd.peer_token);
+		match |= qcd_token_matches(&reply.tokens[i], &(*ike)->sa.st_v2_qcd->peer_token);
 	}
 	wipe_qcd_reply(&reply);
 
@@ -1099,28 +1140,28 @@ void whack_qcd_status(struct show *s)
 			jam_string(buf, ", sent-token=");
 			struct qcd_token ours;
 			/* (not make_token(): no impair, no log line) */
-			if (st->st_v2_qcd.token_sent && qcd_secret.nr_keys > 0 &&
+			if (token_sent(st) && qcd_secret.nr_keys > 0 &&
 			    qcd_token_from_secret(qcd_secret.keys[0], &st->st_ike_spis,
-						  token_binding(&st->st_v2_qcd.token_address),
+						  token_binding(&st->st_v2_qcd->token_address),
 						  &ours)) {
 				/* what the peer should hold; compare with its peer-token */
 				qcd_fingerprint_buf fb;
 				jam(buf, "yes, fingerprint=%s", str_qcd_fingerprint(&ours, &fb));
-				if (address_is_specified(st->st_v2_qcd.token_address)) {
+				if (address_is_specified(st->st_v2_qcd->token_address)) {
 					jam_string(buf, ", bound-to=");
-					jam_address(buf, &st->st_v2_qcd.token_address);
+					jam_address(buf, &st->st_v2_qcd->token_address);
 				}
 				wipe_qcd_token(&ours);
 			} else {
-				jam_string(buf, st->st_v2_qcd.token_sent ? "yes" : "no");
+				jam_string(buf, token_sent(st) ? "yes" : "no");
 			}
 			jam_string(buf, ", peer-token=");
-			if (st->st_v2_qcd.peer_token.len > 0) {
+			if (v2_qcd_have_peer_token(st)) {
 				qcd_fingerprint_buf fb;
 				deltatime_buf db;
 				jam(buf, "yes, fingerprint=%s, age=%ss",
-				    str_qcd_fingerprint(&st->st_v2_qcd.peer_token, &fb),
-				    str_deltatime(monotime_diff(now, st->st_v2_qcd.peer_token_time), &db));
+				    str_qcd_digest_fingerprint(&st->st_v2_qcd->peer_token, &fb),
+				    str_deltatime(monotime_diff(now, st->st_v2_qcd->peer_token_time), &db));
 			} else {
 				jam_string(buf, "no");
 			}

@@ -177,7 +177,10 @@ enum qcd_options v2_qcd_on_address(enum qcd_options want,
 				   const ip_address remote,
 				   struct logger *logger);
 
-/* forget an IKE SA's token (state deletion) */
+/* does the IKE SA hold its peer's token? */
+bool v2_qcd_have_peer_token(const struct state *st);
+
+/* forget an IKE SA's QCD state (state deletion) */
 void wipe_v2_qcd_state(struct state *st);
 
 /* ipsec whack --qcd-status */

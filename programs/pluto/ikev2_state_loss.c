@@ -107,15 +107,68 @@ static const char *evidence_story(enum state_loss_evidence e)
 }
 
 /*
+ * Per IKE SA, allocated on first use (state_loss_of()).  Largest
+ * members first, so that nothing is padded.
+ */
+struct v2_state_loss {
+	/* round trips measured on this IKE SA (smoothed, RFC 6298
+	 * style, from a request's first transmission to its
+	 * response); zero until measured */
+	deltatime_t srtt;
+	/* a decision waiting for its window to close */
+	deltatime_t pending_window;
+	monotime_t pending_since;
+	/* the last INVALID_SPI hint acted on (one a second) */
+	monotime_t last_hint;
+	/* SIR: the query of the open window (its cookie's time) */
+	monotime_t last_sir_query;
+	uint32_t sir_query_time;
+	/* evidence looked at for the outstanding request (cap) */
+	uint32_t examined_msgid;
+	unsigned generation;		/* bumped when a decision ends */
+	/* SIR: what came back for the query before the window closed */
+	uint16_t sir_acks;
+	uint16_t sir_nacks;
+	uint8_t examined;
+	uint8_t pending;		/* enum state_loss_evidence */
+	bool srtt_from_setup;	/* srtt is the set-up (IKE_SA_INIT) estimate */
+	/* make-before-break: the IKE SA that replaces this one is
+	 * being established; certain: the peer lost this one (a
+	 * verified token), so it goes even if no replacement comes */
+	bool replacing;
+	bool replacing_certain;
+	bool sir_contradicted;	/* a protected message arrived */
+};
+
+static struct v2_state_loss *state_loss_of(struct ike_sa *ike)
+{
+	if (ike->sa.st_v2_state_loss == NULL) {
+		ike->sa.st_v2_state_loss = alloc_thing(struct v2_state_loss, "state loss");
+	}
+	return ike->sa.st_v2_state_loss;
+}
+
+static bool replacing(const struct ike_sa *ike)
+{
+	return (ike->sa.st_v2_state_loss != NULL && ike->sa.st_v2_state_loss->replacing);
+}
+
+void free_v2_state_loss(struct state *st)
+{
+	pfreeany(st->st_v2_state_loss);
+}
+
+/*
  * The window: 2 x smoothed RTT, within [floor, ceiling].
  */
 static deltatime_t state_loss_window(const struct ike_sa *ike)
 {
-	deltatime_t srtt = ike->sa.st_v2_state_loss.srtt;
+	const struct v2_state_loss *sl = ike->sa.st_v2_state_loss;
+	deltatime_t srtt = (sl == NULL ? deltatime(0) : sl->srtt);
 	intmax_t ms = (deltatime_cmp(srtt, ==, deltatime(0)) ?
 		       STATE_LOSS_WINDOW_DEFAULT_MS :
 		       2 * milliseconds_from_deltatime(srtt));
-	if (ike->sa.st_v2_state_loss.srtt_from_setup &&
+	if (sl != NULL && sl->srtt_from_setup &&
 	    ms > STATE_LOSS_WINDOW_DEFAULT_MS) {
 		/*
 		 * Only the set-up estimate, which includes DH work
@@ -135,7 +188,7 @@ static deltatime_t state_loss_window(const struct ike_sa *ike)
 
 bool state_loss_examine_allowed(struct ike_sa *ike, uint32_t msgid)
 {
-	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	struct v2_state_loss *sl = state_loss_of(ike);
 	if (sl->examined_msgid != msgid) {
 		sl->examined_msgid = msgid;
 		sl->examined = 0;
@@ -240,7 +293,7 @@ static bool can_make_before_break(const struct ike_sa *ike);
  */
 static void sir_window_closed(struct ike_sa *ike)
 {
-	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	struct v2_state_loss *sl = state_loss_of(ike);
 	if (sl->sir_nacks > 0 && sl->sir_acks == 0 && !sl->sir_contradicted) {
 		probe_siblings(ike);
 		make_before_break(ike, STATE_LOSS_SIR_CHECK, "");
@@ -277,7 +330,7 @@ static void window_closed(const char *story UNUSED, struct state *st, void *cont
 	if (ike == NULL) {
 		return;
 	}
-	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	struct v2_state_loss *sl = state_loss_of(ike);
 	if (sl->pending == STATE_LOSS_NONE || sl->generation != generation) {
 		/* cancelled, or a newer decision */
 		return;
@@ -327,13 +380,13 @@ static void make_before_break_check(const char *story, struct state *st, void *c
 		return;
 	}
 	struct ike_sa *ike = pexpect_ike_sa(st);
-	if (ike == NULL || !ike->sa.st_v2_state_loss.replacing) {
+	if (ike == NULL || !replacing(ike)) {
 		return;
 	}
 	const struct connection *c = ike->sa.st_connection;
 	if (c->established_ike_sa != SOS_NOBODY &&
 	    c->established_ike_sa != ike->sa.st_serialno) {
-		ike->sa.st_v2_state_loss.replacing = false;
+		ike->sa.st_v2_state_loss->replacing = false;
 		llog(RC_LOG, ike->sa.logger,
 		     "replacement IKE SA "PRI_SO" is established; deleting this IKE SA without notification",
 		     pri_so(c->established_ike_sa));
@@ -341,8 +394,8 @@ static void make_before_break_check(const char *story, struct state *st, void *c
 		return;
 	}
 	if (checks >= MBB_CHECKS) {
-		ike->sa.st_v2_state_loss.replacing = false;
-		if (ike->sa.st_v2_state_loss.replacing_certain) {
+		ike->sa.st_v2_state_loss->replacing = false;
+		if (ike->sa.st_v2_state_loss->replacing_certain) {
 			/* the peer has no such IKE SA: a zombie otherwise */
 			llog(RC_LOG, ike->sa.logger,
 			     "no replacement IKE SA established within %us; deleting this IKE SA without notification",
@@ -386,10 +439,11 @@ static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e,
 	struct connection *c = ike->sa.st_connection;
 	c->state_loss.acted = mononow();
 	stats.make_before_break++;
-	ike->sa.st_v2_state_loss.replacing = true;
+	struct v2_state_loss *sl = state_loss_of(ike);
+	sl->replacing = true;
 	/* a verified token: the peer does not have this IKE SA */
-	ike->sa.st_v2_state_loss.replacing_certain = (e == STATE_LOSS_QCD_TOKEN);
-	if (ike->sa.st_v2_state_loss.replacing_certain) {
+	sl->replacing_certain = (e == STATE_LOSS_QCD_TOKEN);
+	if (sl->replacing_certain) {
 		stats.acted++;
 		endpoint_buf eb;
 		llog(RC_LOG, ike->sa.logger,
@@ -463,7 +517,7 @@ static enum state_loss_action decide(enum state_loss_evidence e)
 void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
 			 const struct msg_digest *md)
 {
-	struct v2_state_loss *sl = &(*ike)->sa.st_v2_state_loss;
+	struct v2_state_loss *sl = state_loss_of(*ike);
 	struct connection *c = (*ike)->sa.st_connection;
 	monotime_t now = mononow();
 
@@ -517,7 +571,7 @@ void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
 
 enum state_loss_hint_action state_loss_hint(struct ike_sa *ike)
 {
-	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	struct v2_state_loss *sl = state_loss_of(ike);
 	monotime_t now = mononow();
 	if (sl->pending != STATE_LOSS_NONE || sl->replacing ||
 	    (!is_monotime_epoch(sl->last_hint) &&
@@ -550,7 +604,12 @@ void state_loss_retransmit_now(struct ike_sa *ike)
 
 void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *md)
 {
-	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	if (ike->sa.st_v2_state_loss == NULL &&
+	    !(ike->sa.st_connection->config->qcd & (QCD_TAKER|QCD_SIR))) {
+		/* no evidence can come for this IKE SA: nothing to keep */
+		return;
+	}
+	struct v2_state_loss *sl = state_loss_of(ike);
 	monotime_t now = mononow();
 
 	/*
@@ -646,12 +705,12 @@ bool state_loss_replacement(const struct ike_sa *ike)
 		return false;
 	}
 	const struct ike_sa *old = ike_sa_by_serialno(ike->sa.st_v2_ike_pred);
-	return (old != NULL && old->sa.st_v2_state_loss.replacing);
+	return (old != NULL && replacing(old));
 }
 
 bool state_loss_sir_query_allowed(struct ike_sa *ike)
 {
-	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	struct v2_state_loss *sl = state_loss_of(ike);
 	monotime_t now = mononow();
 	const char *why =
 		(sl->pending != STATE_LOSS_NONE || sl->replacing ? "a decision is under way" :
@@ -668,7 +727,7 @@ bool state_loss_sir_query_allowed(struct ike_sa *ike)
 
 void state_loss_sir_query_sent(struct ike_sa *ike, uint32_t t)
 {
-	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	struct v2_state_loss *sl = state_loss_of(ike);
 	monotime_t now = mononow();
 	sl->last_sir_query = now;
 	sl->sir_query_time = t;
@@ -688,7 +747,7 @@ void state_loss_sir_query_sent(struct ike_sa *ike, uint32_t t)
 
 void state_loss_sir_answer(struct ike_sa *ike, uint32_t t, bool known)
 {
-	struct v2_state_loss *sl = &ike->sa.st_v2_state_loss;
+	struct v2_state_loss *sl = state_loss_of(ike);
 	if (sl->pending != STATE_LOSS_SIR_CHECK || sl->sir_query_time != t) {
 		stats.sir_late++;
 		ldbg(ike->sa.logger, "state loss: SIR: answer for no open window; ignored");

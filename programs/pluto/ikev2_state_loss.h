@@ -61,37 +61,16 @@ enum state_loss_action {
 };
 
 /*
- * Per IKE SA (struct state .st_v2_state_loss).
+ * Per IKE SA (struct state .st_v2_state_loss): private to
+ * ikev2_state_loss.c, allocated when the IKE SA first measures a
+ * round trip or gets evidence, which only IKE SAs of connections
+ * that can get evidence (a QCD taker, sir=yes) do.
  */
-struct v2_state_loss {
-	/* a decision waiting for its window to close */
-	enum state_loss_evidence pending;
-	monotime_t pending_since;
-	deltatime_t pending_window;
-	unsigned generation;		/* bumped when a decision ends */
-	/* make-before-break: the IKE SA that replaces this one is
-	 * being established; certain: the peer lost this one (a
-	 * verified token), so it goes even if no replacement comes */
-	bool replacing;
-	bool replacing_certain;
-	/* round trips measured on this IKE SA (smoothed, RFC 6298
-	 * style, from a request's first transmission to its
-	 * response); zero until measured */
-	deltatime_t srtt;
-	bool srtt_from_setup;	/* srtt is the set-up (IKE_SA_INIT) estimate */
-	/* evidence looked at for the outstanding request (cap) */
-	uint32_t examined_msgid;
-	unsigned examined;
-	/* the last INVALID_SPI hint acted on (one a second) */
-	monotime_t last_hint;
-	/* SIR: the query of the open window (its cookie's time) and
-	 * what came back for it before the window closed */
-	monotime_t last_sir_query;
-	uint32_t sir_query_time;
-	unsigned sir_acks;
-	unsigned sir_nacks;
-	bool sir_contradicted;	/* a protected message arrived */
-};
+struct v2_state_loss;
+struct state;
+
+/* free_state(): forget it */
+void free_v2_state_loss(struct state *st);
 
 /*
  * Per connection (struct connection .state_loss): when evidence last

@@ -121,6 +121,22 @@ static void check_token_kat(void)
 					     tests[t].fingerprint);
 				}
 			}
+			/* the taker's digest: matches this token, its fingerprint is the token's */
+			struct qcd_digest digest;
+			if (!qcd_token_digest(&token, &digest) ||
+			    !qcd_token_matches(&token, &digest)) {
+				FAIL("[%u] token does not match its digest", t);
+			}
+			{
+				qcd_fingerprint_buf tb, db;
+				if (strcmp(str_qcd_fingerprint(&token, &tb),
+					   str_qcd_digest_fingerprint(&digest, &db)) != 0) {
+					FAIL("[%u] digest fingerprint %s, token's %s", t, db.buf, tb.buf);
+				}
+			}
+			if (qcd_token_matches(&again, &digest)) {
+				FAIL("[%u] another token matches the digest", t);
+			}
 			wipe_qcd_token(&token);
 			if (token.len != 0 || token.ptr[0] != 0) {
 				FAIL("[%u] token not wiped", t);
@@ -221,6 +237,25 @@ static void check_token_eq(void)
 	b.len = 17;
 	if (qcd_token_eq(&a, &b)) {
 		FAIL("length ignored");
+	}
+	/* digests: an empty token has none and matches nothing */
+	struct qcd_digest d;
+	struct qcd_token empty = {0};
+	if (qcd_token_digest(&empty, &d)) {
+		FAIL("digest of an empty token");
+	}
+	if (qcd_token_matches(&empty, &d)) {
+		FAIL("an empty token matches");
+	}
+	/* a token that differs only in length (a trailing zero) */
+	b.len = 16;
+	b.ptr[16] = 0;
+	if (!qcd_token_digest(&a, &d) || !qcd_token_matches(&b, &d)) {
+		FAIL("equal tokens, unequal digests");
+	}
+	b.len = 17;
+	if (qcd_token_matches(&b, &d)) {
+		FAIL("digest ignores the length");
 	}
 }
 
