@@ -35,7 +35,7 @@ OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standar
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
 .PHONY: all patched stock deps check check-slow check-stock check-upstream \
-	check-series demo bench-recovery bench-scale bench-cost fuzz clean distclean keys
+	check-series export demo bench-recovery bench-scale bench-flood bench-cost fuzz clean distclean keys
 
 all: patched
 
@@ -115,9 +115,18 @@ check-slow:
 check-upstream: patched stock
 	@$(TOP)/testing/uml/check-upstream
 
-# every prefix of patches/series applies with zero fuzz and builds
+# the patch set as packagers and upstream consume it (build/export/):
+# a quilt series for the pristine tarball, our new files folded into the
+# patches that first build them, the tests last; the same as git
+# format-patch mails
+export: $(TARBALL)
+	@$(TOP)/mk/export
+
+# make export, then: quilt push -a on the pristine tarball and git am on
+# a git tree of it give the same tree after every patch, and every
+# prefix builds (zero fuzz)
 check-series: $(TARBALL)
-	@$(TOP)/mk/check-series.sh $(TOP) $(TARBALL) $(JOBS) $(LSW_FLAGS)
+	@$(TOP)/mk/export --check
 
 # the main job: two gateways, one restarts, recovery stock vs patched
 demo:
@@ -152,6 +161,17 @@ bench-scale:
 	@$(MAKE) --no-print-directory patched stock > $(BUILD)/bench-build.log 2>&1 || \
 		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
 	@$(TOP)/testing/uml/scale-run -n $(SCALE_N) --configs $(SCALE_CONFIGS)
+
+# not a test: a third guest floods both gateways with unauthenticated
+# traffic while west sets up and recovers its tunnel
+# (testing/uml/flood-run, testing/bench/flood.c)
+FLOOD_SECONDS ?= 60
+FLOOD_CYCLES ?= 10
+bench-flood:
+	@mkdir -p $(BUILD)
+	@$(MAKE) --no-print-directory patched > $(BUILD)/bench-build.log 2>&1 || \
+		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
+	@$(TOP)/testing/uml/flood-run --seconds $(FLOOD_SECONDS) --cycles $(FLOOD_CYCLES)
 
 # not a test: what a token, its verification and a SIR cookie cost on
 # this host (testing/bench/qcd-cost.c, the library code pluto runs, NSS)

@@ -17,6 +17,7 @@ PACKAGES="
  rsync iptables gawk conntrack
  dpkg-dev ca-certificates
  clang libclang-rt-14-dev
+ quilt git
 "
 
 SRC=/etc/apt/sources.list.d/libreswan-qcd-src.sources
