@@ -5,6 +5,10 @@
 # upstream tarball.
 set -eu
 
+# strongswan-charon (a peer in the interoperability tests) pulls in
+# strongswan-starter, whose /usr/sbin/ipsec and /etc/ipsec.conf sit on
+# the host: guests find libreswan's ipsec first (/usr/local/sbin) and
+# get the build's /etc/ipsec.conf over the host's (testing/uml/guest-init)
 PACKAGES="
  build-essential pkgconf bison flex xmlto
  libnss3-dev libnspr4-dev libnss3-tools
@@ -18,6 +22,8 @@ PACKAGES="
  dpkg-dev ca-certificates
  clang libclang-rt-14-dev
  quilt git
+ tshark
+ strongswan-charon strongswan-swanctl
 "
 
 SRC=/etc/apt/sources.list.d/libreswan-qcd-src.sources
