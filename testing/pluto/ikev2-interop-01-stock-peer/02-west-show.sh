@@ -1,0 +1,1 @@
+../../guestbin/qcd-status.sh '^#' 'tokens'

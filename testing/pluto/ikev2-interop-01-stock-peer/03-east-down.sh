@@ -1,0 +1,1 @@
+ipsec auto --down westnet-eastnet
