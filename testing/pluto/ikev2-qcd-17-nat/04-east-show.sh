@@ -4,6 +4,5 @@ timeout 30 sh -c 'while pidof tcpdump > /dev/null; do sleep 0.5; done'
 tcpdump -r /tmp/qcd.pcap -n 2>/dev/null | grep -o -E '192\.1\.2\.23\.[0-9]+ > 192\.1\.2\.254\.[0-9]+: NONESP-encap' | sed -e 's/254\.3[5-7][0-9][0-9]:/254.NAT-PORT:/'
 ../../guestbin/dissect-check.sh /tmp/qcd.pcap
 tcpdump -r /tmp/qcd.pcap -n -vvv 2>/dev/null | grep -o -E '(inf2)\[[IRV]*\]|type=[^ )]*' | sort | uniq -c
-../../guestbin/dissect-check.sh /tmp/qcd.pcap
 ipsec whack --trafficstatus
 ../../guestbin/qcd-status.sh 'replies.sent'
