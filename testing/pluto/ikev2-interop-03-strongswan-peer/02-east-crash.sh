@@ -4,4 +4,4 @@ ip xfrm state flush
 ip xfrm policy flush
 (/usr/lib/ipsec/charon > /dev/null 2>&1 &)
 timeout 30 sh -c 'until swanctl --stats > /dev/null 2>&1; do sleep 0.5; done'
-swanctl --load-all --noprompt > /dev/null
+swanctl --load-all --noprompt > /dev/null 2>&1
