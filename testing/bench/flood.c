@@ -21,7 +21,8 @@
  * hide the global ones).
  *
  * usage: flood MAKER TAKER SECONDS [KINDS]
- * KINDS: comma separated, default all of the above.
+ * KINDS: comma separated, default all of the above.  SIGTERM or SIGINT
+ * ends the flood early (the last line is still printed).
  * Prints one line per second (packets sent that second) and, last,
  *   flood sent=<n> seconds=<s> pps=<n/s>
  */
@@ -31,6 +32,7 @@
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/udp.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +51,13 @@ static const char *const kind_names[NR_KINDS] = {
 #define INVALID_SPI 11
 
 static uint64_t rng = 0x9e3779b97f4a7c15ULL;
+static volatile sig_atomic_t stop;
+
+static void on_term(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
 
 static uint32_t rand32(void)
 {
@@ -200,10 +209,12 @@ int main(int argc, char *argv[])
 	int sndbuf = 4 << 20;
 	setsockopt(raw, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof(sndbuf));
 
+	signal(SIGTERM, on_term);
+	signal(SIGINT, on_term);
 	uint8_t pkt[256];
 	unsigned long sent = 0, second = 0, dropped = 0;
 	double start = now(), mark = start, t = start;
-	for (unsigned long i = 0; t - start < seconds; i++) {
+	for (unsigned long i = 0; t - start < seconds && !stop; i++) {
 		enum kind k = kinds[i % nr];
 		struct ip *ip = (struct ip *)pkt;
 		uint8_t *l4 = pkt + sizeof(*ip);
