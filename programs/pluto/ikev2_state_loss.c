@@ -753,10 +753,11 @@ void state_loss_sir_answer(struct ike_sa *ike, uint32_t t, bool known)
 		ldbg(ike->sa.logger, "state loss: SIR: answer for no open window; ignored");
 		return;
 	}
+	/* (saturating: a count must never wrap back to none) */
 	if (known) {
-		sl->sir_acks++;
+		sl->sir_acks += (sl->sir_acks < UINT16_MAX);
 	} else {
-		sl->sir_nacks++;
+		sl->sir_nacks += (sl->sir_nacks < UINT16_MAX);
 	}
 }
 
