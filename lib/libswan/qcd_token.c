@@ -191,3 +191,25 @@ PK11SymKey *qcd_find_secret(PK11SlotInfo *slot, const char *nickname,
 	}
 	return found;
 }
+
+PK11SymKey *qcd_secret_session_copy(PK11SymKey *secret)
+{
+	if (secret == NULL) {
+		return NULL;
+	}
+	/* all of it: CKM_EXTRACT_KEY_FROM_KEY from bit 0, QCD_SECRET_SIZE octets */
+	CK_EXTRACT_PARAMS first_bit = 0;
+	SECItem param = {
+		.type = siBuffer,
+		.data = (unsigned char *)&first_bit,
+		.len = sizeof(first_bit),
+	};
+	CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
+	CK_ATTRIBUTE template[] = {
+		{ CKA_SENSITIVE, &yes, sizeof(yes), },
+		{ CKA_EXTRACTABLE, &no, sizeof(no), },
+	};
+	return PK11_DeriveWithTemplate(secret, CKM_EXTRACT_KEY_FROM_KEY, &param,
+				       CKM_SHA256_HMAC, CKA_SIGN, QCD_SECRET_SIZE,
+				       template, elemsof(template), PR_FALSE);
+}

@@ -197,6 +197,22 @@ static PK11SymKey *get_qcd_secret(struct logger *logger)
 		if (key == NULL) {
 			continue;
 		}
+		/*
+		 * Tokens are made with a copy in memory: with the
+		 * key in the database each one costs a read of the
+		 * database's SQLite files: about 200 us on a quiet
+		 * host, and a flood of unknown-SPI requests kept a
+		 * small guest's pluto busy reading it).
+		 */
+		PK11SymKey *copy = qcd_secret_session_copy(key);
+		if (copy != NULL) {
+			PK11_FreeSymKey(key);
+			key = copy;
+		} else {
+			llog(RC_LOG, logger,
+			     "QCD: cannot copy the \"%s\" key from the NSS database into memory (NSS error %d); each token will read the database",
+			     nickname, PORT_GetError());
+		}
 		uint32_t id;
 		if (!usable_qcd_key(key, nickname, &id, logger)) {
 			PK11_FreeSymKey(key);

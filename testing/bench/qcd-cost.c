@@ -14,9 +14,15 @@
  *
  * Times, with the library code pluto runs (lib/libswan/qcd_*.c) and NSS's
  * softoken, in microseconds per operation:
- *   make      the maker's token: HMAC-SHA2-256(secret, SPIi|SPIr), the
- *             secret a non-extractable NSS key (what pluto does for each
- *             IKE SA, and for each unknown-SPI request it answers)
+ *   make      the maker's token: HMAC-SHA2-256(secret, SPIi|SPIr), with
+ *             the secret as pluto holds it: created in an NSS database
+ *             by "ipsec qcdsecret", then copied into memory as a
+ *             sensitive, non-extractable session key (what pluto does
+ *             for each IKE SA, and for each unknown-SPI request it
+ *             answers)
+ *   make_db   the same with the key in the database itself, as pluto
+ *             did before it copied it: each operation reads the
+ *             database (printed for comparison, fewer operations)
  *   verify    the taker's check of an unprotected reply: parse it
  *             (INVALID_IKE_SPI + one token), digest the token and compare
  *             the digest in constant time with the stored one
@@ -31,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <nss.h>
 #include <pk11pub.h>
@@ -49,15 +56,32 @@ static double now(void)
 int main(int argc, char *argv[])
 {
 	unsigned n = (argc > 1 ? (unsigned)atoi(argv[1]) : 200000);
-	if (NSS_NoDB_Init(".") != SECSuccess) {
-		fprintf(stderr, "qcd-cost: NSS_NoDB_Init() failed\n");
+	/* a new NSS database of its own, as pluto's (SQLite, no password) */
+	char dir[] = "/tmp/qcd-cost.XXXXXX";
+	if (mkdtemp(dir) == NULL) {
+		perror("qcd-cost: mkdtemp");
+		return 1;
+	}
+	char config[sizeof(dir) + 8];
+	snprintf(config, sizeof(config), "sql:%s", dir);
+	if (NSS_InitReadWrite(config) != SECSuccess) {
+		fprintf(stderr, "qcd-cost: cannot create an NSS database in %s\n", dir);
 		return 1;
 	}
 	PK11SlotInfo *slot = PK11_GetInternalKeySlot();
-	PK11SymKey *secret = PK11_KeyGen(slot, CKM_GENERIC_SECRET_KEY_GEN, NULL,
-					 QCD_SECRET_SIZE, NULL);
-	if (secret == NULL) {
-		fprintf(stderr, "qcd-cost: no key\n");
+	/* an empty password, as "ipsec initnss" leaves it */
+	if (PK11_NeedUserInit(slot)) {
+		PK11_InitPin(slot, NULL, "");
+	}
+	/* as "ipsec qcdsecret --create" makes it */
+	PK11SymKey *db_key = PK11_TokenKeyGenWithFlags(slot, CKM_GENERIC_SECRET_KEY_GEN,
+						       NULL, QCD_SECRET_SIZE, NULL, CKF_SIGN,
+						       (PK11_ATTR_TOKEN | PK11_ATTR_SENSITIVE |
+							PK11_ATTR_UNEXTRACTABLE), NULL);
+	/* as pluto loads it */
+	PK11SymKey *secret = qcd_secret_session_copy(db_key);
+	if (db_key == NULL || secret == NULL) {
+		fprintf(stderr, "qcd-cost: no key (NSS error %d)\n", PORT_GetError());
 		return 1;
 	}
 
@@ -65,8 +89,20 @@ int main(int argc, char *argv[])
 	memset(&spis, 0x5a, sizeof(spis));
 	struct qcd_token token;
 
-	/* make */
+	/* make, with the key in the database */
+	unsigned n_db = (n / 100 > 0 ? n / 100 : 1);
 	double t0 = now();
+	for (unsigned i = 0; i < n_db; i++) {
+		spis.initiator.bytes[0] = i;
+		if (!qcd_token_from_secret(db_key, &spis, null_shunk, &token)) {
+			fprintf(stderr, "qcd-cost: NSS failed\n");
+			return 1;
+		}
+	}
+	double make_db_us = (now() - t0) * 1e6 / n_db;
+
+	/* make */
+	t0 = now();
 	for (unsigned i = 0; i < n; i++) {
 		spis.initiator.bytes[0] = i;
 		if (!qcd_token_from_secret(secret, &spis, null_shunk, &token)) {
@@ -123,10 +159,21 @@ int main(int argc, char *argv[])
 	}
 	double cookie_us = (now() - t0) * 1e6 / n;
 
-	printf("%u operations each; sizeof(struct qcd_token)=%zu\n", n, sizeof(struct qcd_token));
+	printf("%u operations each (%u with the key in the database); sizeof(struct qcd_token)=%zu\n",
+	       n, n_db, sizeof(struct qcd_token));
+	printf("make_db_us=%.2f (the key in the database, not copied)\n", make_db_us);
 	printf("cost make_us=%.2f verify_us=%.2f cookie_us=%.2f\n", make_us, verify_us, cookie_us);
 	PK11_FreeSymKey(secret);
+	PK11_FreeSymKey(db_key);
 	PK11_FreeSlot(slot);
 	NSS_Shutdown();
+	/* (cert9.db, key4.db, pkcs11.txt) */
+	static const char *const files[] = { "cert9.db", "key4.db", "pkcs11.txt", };
+	for (unsigned i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char path[sizeof(dir) + 16];
+		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	rmdir(dir);
 	return 0;
 }

@@ -137,6 +137,24 @@ static void check_token_kat(void)
 			if (qcd_token_matches(&again, &digest)) {
 				FAIL("[%u] another token matches the digest", t);
 			}
+			/* pluto's copy of the key in memory: same token, not extractable */
+			{
+				PK11SymKey *copy = qcd_secret_session_copy(key);
+				struct qcd_token copied;
+				spis.responder.bytes[7] ^= 1;
+				if (copy == NULL) {
+					FAIL("[%u] cannot copy the secret (NSS error %d)", t, PORT_GetError());
+				} else if (!qcd_token_from_secret(copy, &spis, empty_shunk, &copied) ||
+					   !qcd_token_eq(&token, &copied)) {
+					FAIL("[%u] the copied secret makes another token", t);
+				} else if (PK11_ExtractKeyValue(copy) == SECSuccess) {
+					FAIL("[%u] the copied secret is extractable", t);
+				}
+				spis.responder.bytes[7] ^= 1;
+				if (copy != NULL) {
+					PK11_FreeSymKey(copy);
+				}
+			}
 			wipe_qcd_token(&token);
 			if (token.len != 0 || token.ptr[0] != 0) {
 				FAIL("[%u] token not wiped", t);
