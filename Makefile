@@ -167,11 +167,12 @@ bench-scale:
 # (testing/uml/flood-run, testing/bench/flood.c)
 FLOOD_SECONDS ?= 60
 FLOOD_CYCLES ?= 10
+FLOOD_BUILDS ?= stock,patched
 bench-flood:
 	@mkdir -p $(BUILD)
-	@$(MAKE) --no-print-directory patched > $(BUILD)/bench-build.log 2>&1 || \
+	@$(MAKE) --no-print-directory patched stock > $(BUILD)/bench-build.log 2>&1 || \
 		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
-	@$(TOP)/testing/uml/flood-run --seconds $(FLOOD_SECONDS) --cycles $(FLOOD_CYCLES)
+	@$(TOP)/testing/uml/flood-run --seconds $(FLOOD_SECONDS) --cycles $(FLOOD_CYCLES) --builds $(FLOOD_BUILDS)
 
 # not a test: what a token, its verification and a SIR cookie cost on
 # this host (testing/bench/qcd-cost.c, the library code pluto runs, NSS)
