@@ -141,8 +141,8 @@ PK11SymKey *qcd_find_secret(PK11SlotInfo *slot, const char *nickname,
  * by softoken in memory: sensitive and not extractable, like the
  * original, and computing the same tokens.  An operation on a key
  * that lives in the database reads it back from the database's
- * SQLite files each time (about 200 us on a quiet host, tens of
- * milliseconds in a small guest); on the copy it takes about 1 us.
+ * SQLite files each time (174 us a token on a quiet host, far more
+ * in a small guest); on the copy it takes about 1 us.
  * NULL when NSS can't copy it.  The caller owns the reference.
  */
 PK11SymKey *qcd_secret_session_copy(PK11SymKey *secret);

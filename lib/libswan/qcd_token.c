@@ -194,10 +194,12 @@ PK11SymKey *qcd_find_secret(PK11SlotInfo *slot, const char *nickname,
 
 PK11SymKey *qcd_secret_session_copy(PK11SymKey *secret)
 {
-	if (secret == NULL) {
+	/* all of it, whatever its length: the same key, the same tokens */
+	unsigned len = (secret == NULL ? 0 : PK11_GetKeyLength(secret));
+	if (len == 0) {
 		return NULL;
 	}
-	/* all of it: CKM_EXTRACT_KEY_FROM_KEY from bit 0, QCD_SECRET_SIZE octets */
+	/* CKM_EXTRACT_KEY_FROM_KEY from bit 0, LEN octets */
 	CK_EXTRACT_PARAMS first_bit = 0;
 	SECItem param = {
 		.type = siBuffer,
@@ -210,6 +212,6 @@ PK11SymKey *qcd_secret_session_copy(PK11SymKey *secret)
 		{ CKA_EXTRACTABLE, &no, sizeof(no), },
 	};
 	return PK11_DeriveWithTemplate(secret, CKM_EXTRACT_KEY_FROM_KEY, &param,
-				       CKM_SHA256_HMAC, CKA_SIGN, QCD_SECRET_SIZE,
+				       CKM_SHA256_HMAC, CKA_SIGN, len,
 				       template, elemsof(template), PR_FALSE);
 }

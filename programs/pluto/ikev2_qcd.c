@@ -198,11 +198,12 @@ static PK11SymKey *get_qcd_secret(struct logger *logger)
 			continue;
 		}
 		/*
-		 * Tokens are made with a copy in memory: with the
-		 * key in the database each one costs a read of the
-		 * database's SQLite files: about 200 us on a quiet
-		 * host, and a flood of unknown-SPI requests kept a
-		 * small guest's pluto busy reading it).
+		 * Tokens are made with a copy in memory.  With the
+		 * key in the database each one re-reads the
+		 * database's SQLite files (174 us on a quiet host);
+		 * in a small guest a flood of unknown-SPI requests
+		 * kept pluto too busy reading it to read its IKE
+		 * socket.
 		 */
 		PK11SymKey *copy = qcd_secret_session_copy(key);
 		if (copy != NULL) {

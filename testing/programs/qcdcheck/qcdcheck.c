@@ -151,6 +151,7 @@ static void check_token_kat(void)
 					FAIL("[%u] the copied secret is extractable", t);
 				}
 				spis.responder.bytes[7] ^= 1;
+				wipe_qcd_token(&copied);
 				if (copy != NULL) {
 					PK11_FreeSymKey(copy);
 				}
