@@ -199,7 +199,11 @@ PK11SymKey *qcd_secret_session_copy(PK11SymKey *secret)
 	if (len == 0) {
 		return NULL;
 	}
-	/* CKM_EXTRACT_KEY_FROM_KEY from bit 0, LEN octets */
+	/*
+	 * CKM_EXTRACT_KEY_FROM_KEY from bit 0, LEN octets.  (Not
+	 * key_from_symkey_bytes(): its key has no CKA_SIGN, so no
+	 * HMAC, and is not marked sensitive and non-extractable.)
+	 */
 	CK_EXTRACT_PARAMS first_bit = 0;
 	SECItem param = {
 		.type = siBuffer,
