@@ -35,7 +35,7 @@ OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standar
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
 .PHONY: all patched stock deps check check-slow check-stock check-upstream \
-	check-series export demo bench-recovery bench-scale bench-flood bench-cost fuzz clean distclean keys
+	check-series export demo bench-recovery bench-scale bench-setup bench-flood bench-cost fuzz clean distclean keys
 
 all: patched
 
@@ -161,6 +161,18 @@ bench-scale:
 	@$(MAKE) --no-print-directory patched stock > $(BUILD)/bench-build.log 2>&1 || \
 		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
 	@$(TOP)/testing/uml/scale-run -n $(SCALE_N) --configs $(SCALE_CONFIGS)
+
+# not a test: the IKE_AUTH rate and pluto's CPU per set-up, stock
+# against patched (QCD), interleaved boots, no restart (scale-run
+# --setup-only)
+SETUP_N ?= 500
+SETUP_ROUNDS ?= 3
+SETUP_BOOTS ?= 2
+bench-setup:
+	@mkdir -p $(BUILD)
+	@$(MAKE) --no-print-directory patched stock > $(BUILD)/bench-build.log 2>&1 || \
+		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
+	@$(TOP)/testing/uml/scale-run --setup-only $(SETUP_ROUNDS) --boots $(SETUP_BOOTS) -n $(SETUP_N) --configs stock,qcd
 
 # not a test: a third guest floods both gateways with unauthenticated
 # traffic while west sets up and recovers its tunnel
