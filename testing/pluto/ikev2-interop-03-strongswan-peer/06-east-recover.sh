@@ -1,4 +1,4 @@
-pkill -CONT charon
+pkill -CONT -x charon || echo "no charon to resume"
 # strongSwan's DPD gets QCD's unprotected answers, gives up, then
 # dpd_action=restart brings the tunnel back
 timeout 120 sh -c 'until grep -q "giving up after" /tmp/charon.log; do sleep 0.5; done'
