@@ -88,13 +88,14 @@ $(BUILD)/.stock-unpacked: $(TARBALL)
 stock: $(BUILD)/.stock-unpacked
 	$(MAKE) -C $(STOCK_TREE) -j$(JOBS) base $(LSW_FLAGS)
 	$(MAKE) -C $(STOCK_TREE) install-base $(LSW_FLAGS) DESTDIR=$(STOCK_DEST) >$(BUILD)/install-stock.log
-	@$(MAKE) --no-print-directory keys TREE=$(STOCK_TREE)
+	@$(MAKE) --no-print-directory keys TREE=$(STOCK_TREE) KEYS_FROM=$(PATCHED_TREE)/testing
 	@echo "stock build installed in $(STOCK_DEST)"
 
 # -- test keys: what upstream's "./kvm keys" makes, made on the host -----
 
+# (KEYS_FROM: a tree whose keys are made already, copied instead)
 keys:
-	@$(TOP)/testing/uml/make-keys $(TREE)/testing
+	@$(TOP)/testing/uml/make-keys $(TREE)/testing $(KEYS_FROM)
 
 # -- tests ------------------------------------------------------------
 
