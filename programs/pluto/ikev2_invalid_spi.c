@@ -257,34 +257,16 @@ static bool have_ike_sa_with(const ip_address peer, struct logger *logger)
 	return false;
 }
 
-/* the hint to SRC (plain ESP: port 500; ESP-in-UDP: 4500, marker) */
-static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
-				  struct logger *logger)
+/*
+ * The hint to SRC (plain ESP: port 500; ESP-in-UDP: 4500, marker),
+ * from IFPS, our endpoints on DST (either may be NULL).
+ */
+static void send_invalid_spi_hint_from(const struct xfrm_audit_notfound *r,
+				       const ip_address src,
+				       struct iface_endpoint *const ifps[2],
+				       struct logger *logger)
 {
-	ip_address src, dst;
-	if (ttoaddress_num(shunk1(r->src), NULL, &src) != NULL ||
-	    ttoaddress_num(shunk1(r->dst), NULL, &dst) != NULL) {
-		hint_stats.records_bad++;
-		return;
-	}
-
-	/*
-	 * Our interfaces on DST (none yet while pluto starts: such a
-	 * record is dropped before it uses up a rate-limit token).
-	 */
 	static const unsigned ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
-	struct iface_endpoint *ifps[elemsof(ports)];
-	bool local = false;
-	for (unsigned i = 0; i < elemsof(ports); i++) {
-		ip_endpoint e = endpoint_from_address_protocol_port(dst, &ip_protocol_udp,
-								    ip_hport(ports[i]));
-		ifps[i] = find_iface_endpoint_by_local_endpoint(e);
-		local |= (ifps[i] != NULL);
-	}
-	if (!local) {
-		hint_stats.not_local++;
-		return;
-	}
 
 	/* rate limits before any other work */
 	static struct qcd_bucket all, peers[HINT_BUCKETS], spis[HINT_BUCKETS];
@@ -333,6 +315,42 @@ static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
 	hint_stats.sent++;
 	ldbg(logger, "INVALID_SPI: ESP from %s to %s for unknown SPI 0x%08x; sent an unprotected INVALID_SPI (ports 500 and 4500)",
 	     r->src, r->dst, ntohl(r->spi));
+}
+
+static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
+				  struct logger *logger)
+{
+	ip_address src, dst;
+	if (ttoaddress_num(shunk1(r->src), NULL, &src) != NULL ||
+	    ttoaddress_num(shunk1(r->dst), NULL, &dst) != NULL) {
+		hint_stats.records_bad++;
+		return;
+	}
+
+	/*
+	 * Our interfaces on DST (none yet while pluto starts: such a
+	 * record is dropped before it uses up a rate-limit token).
+	 * Each one found is a reference, released below.
+	 */
+	static const unsigned ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
+	struct iface_endpoint *ifps[elemsof(ports)];
+	bool local = false;
+	for (unsigned i = 0; i < elemsof(ports); i++) {
+		ip_endpoint e = endpoint_from_address_protocol_port(dst, &ip_protocol_udp,
+								    ip_hport(ports[i]));
+		ifps[i] = find_iface_endpoint_by_local_endpoint(e);
+		local |= (ifps[i] != NULL);
+	}
+	if (!local) {
+		hint_stats.not_local++;
+		return;
+	}
+
+	send_invalid_spi_hint_from(r, src, ifps, logger);
+
+	for (unsigned i = 0; i < elemsof(ports); i++) {
+		iface_endpoint_delref(&ifps[i]);
+	}
 }
 
 /*
