@@ -257,17 +257,18 @@ static bool have_ike_sa_with(const ip_address peer, struct logger *logger)
 	return false;
 }
 
+/* a hint goes to port 500 (plain ESP) and 4500 (ESP-in-UDP, marker) */
+static const unsigned hint_ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
+
 /*
- * The hint to SRC (plain ESP: port 500; ESP-in-UDP: 4500, marker),
- * from IFPS, our endpoints on DST (either may be NULL).
+ * The hint to SRC from IFPS, our endpoints on DST for each of
+ * hint_ports[] (either may be NULL).
  */
 static void send_invalid_spi_hint_from(const struct xfrm_audit_notfound *r,
 				       const ip_address src,
-				       struct iface_endpoint *const ifps[2],
+				       struct iface_endpoint *const ifps[elemsof(hint_ports)],
 				       struct logger *logger)
 {
-	static const unsigned ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
-
 	/* rate limits before any other work */
 	static struct qcd_bucket all, peers[HINT_BUCKETS], spis[HINT_BUCKETS];
 	monotime_t now = mononow();
@@ -290,7 +291,7 @@ static void send_invalid_spi_hint_from(const struct xfrm_audit_notfound *r,
 	get_rnd_bytes(spii, sizeof(spii));
 	uint8_t buf[4 + INVALID_SPI_HINT_SIZE] = {0};
 	bool sent = false;
-	for (unsigned i = 0; i < elemsof(ports); i++) {
+	for (unsigned i = 0; i < elemsof(hint_ports); i++) {
 		struct iface_endpoint *ifp = ifps[i];
 		if (ifp == NULL) {
 			continue;
@@ -301,7 +302,7 @@ static void send_invalid_spi_hint_from(const struct xfrm_audit_notfound *r,
 		size_t len = build_invalid_spi_hint(spii, r->spi, buf + marker,
 						    sizeof(buf) - marker);
 		ip_endpoint remote = endpoint_from_address_protocol_port(src, &ip_protocol_udp,
-									 ip_hport(ports[i]));
+									 ip_hport(hint_ports[i]));
 		if (len > 0 &&
 		    ifp->io->write_packet(ifp, shunk2(buf, marker + len), &remote, logger) ==
 		    (ssize_t)(marker + len)) {
@@ -332,12 +333,11 @@ static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
 	 * record is dropped before it uses up a rate-limit token).
 	 * Each one found is a reference, released below.
 	 */
-	static const unsigned ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
-	struct iface_endpoint *ifps[elemsof(ports)];
+	struct iface_endpoint *ifps[elemsof(hint_ports)];
 	bool local = false;
-	for (unsigned i = 0; i < elemsof(ports); i++) {
+	for (unsigned i = 0; i < elemsof(hint_ports); i++) {
 		ip_endpoint e = endpoint_from_address_protocol_port(dst, &ip_protocol_udp,
-								    ip_hport(ports[i]));
+								    ip_hport(hint_ports[i]));
 		ifps[i] = find_iface_endpoint_by_local_endpoint(e);
 		local |= (ifps[i] != NULL);
 	}
@@ -348,7 +348,7 @@ static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
 
 	send_invalid_spi_hint_from(r, src, ifps, logger);
 
-	for (unsigned i = 0; i < elemsof(ports); i++) {
+	for (unsigned i = 0; i < elemsof(hint_ports); i++) {
 		iface_endpoint_delref(&ifps[i]);
 	}
 }
