@@ -181,11 +181,13 @@ bench-setup:
 FLOOD_SECONDS ?= 60
 FLOOD_CYCLES ?= 10
 FLOOD_BUILDS ?= stock,patched
+# yes: east drops the flood before pluto's sockets (testing/bench/ike-flood-firewall)
+FLOOD_FIREWALL ?= no
 bench-flood:
 	@mkdir -p $(BUILD)
 	@$(MAKE) --no-print-directory patched stock > $(BUILD)/bench-build.log 2>&1 || \
 		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
-	@$(TOP)/testing/uml/flood-run --seconds $(FLOOD_SECONDS) --cycles $(FLOOD_CYCLES) --builds $(FLOOD_BUILDS)
+	@$(TOP)/testing/uml/flood-run --seconds $(FLOOD_SECONDS) --cycles $(FLOOD_CYCLES) --builds $(FLOOD_BUILDS) $(if $(filter yes,$(FLOOD_FIREWALL)),--firewall)
 
 # not a test: what a token, its verification and a SIR cookie cost on
 # this host (testing/bench/qcd-cost.c, the library code pluto runs, NSS)
