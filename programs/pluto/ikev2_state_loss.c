@@ -214,9 +214,57 @@ bool state_loss_examine_allowed(struct ike_sa *ike, uint32_t msgid)
  * timer or hint.  Each IKE SA is probed at most once a second
  * (state_loss_hint()).
  */
+/*
+ * Peers whose IKE SAs were all probed within the last second.  A
+ * restart of a peer with N IKE SAs brings N decisions, and each
+ * would scan every state again (O(N^2) in all) for siblings that
+ * state_loss_hint() damps for that second anyway: one scan per peer
+ * a second instead.  A small ring: peers restarting together are few.
+ */
+static struct {
+	ip_address peer;
+	monotime_t when;
+} probed_peers[16];
+static unsigned probed_peers_next;
+
+static bool siblings_probed_recently(const ip_address peer, const monotime_t now)
+{
+	for (unsigned i = 0; i < elemsof(probed_peers); i++) {
+		if (!is_monotime_epoch(probed_peers[i].when) &&
+		    address_eq_address(probed_peers[i].peer, peer) &&
+		    milliseconds_from_deltatime(monotime_diff(now, probed_peers[i].when)) < STATE_LOSS_HINT_INTERVAL_MS) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void remember_siblings_probed(const ip_address peer, const monotime_t now)
+{
+	unsigned slot = probed_peers_next;
+	for (unsigned i = 0; i < elemsof(probed_peers); i++) {
+		if (!is_monotime_epoch(probed_peers[i].when) &&
+		    address_eq_address(probed_peers[i].peer, peer)) {
+			slot = i;
+			break;
+		}
+	}
+	if (slot == probed_peers_next) {
+		probed_peers_next = (probed_peers_next + 1) % elemsof(probed_peers);
+	}
+	probed_peers[slot].peer = peer;
+	probed_peers[slot].when = now;
+}
+
 static void probe_siblings(const struct ike_sa *ike)
 {
 	ip_address peer = endpoint_address(ike->sa.st_remote_endpoint);
+	monotime_t now = mononow();
+	if (siblings_probed_recently(peer, now)) {
+		ldbg(ike->sa.logger, "state loss: the other IKE SAs with this peer address were probed within the last second");
+		return;
+	}
+	remember_siblings_probed(peer, now);
 	unsigned probed = 0;
 	struct state_filter sf = {
 		.ike_version = IKEv2,
