@@ -181,7 +181,7 @@ bench-setup:
 FLOOD_SECONDS ?= 60
 FLOOD_CYCLES ?= 10
 FLOOD_BUILDS ?= stock,patched
-# yes: east drops the flood before pluto's sockets (testing/bench/ike-flood-firewall)
+# yes: east and west drop the flood before pluto's sockets (testing/bench/ike-flood-firewall)
 FLOOD_FIREWALL ?= no
 bench-flood:
 	@mkdir -p $(BUILD)
