@@ -205,16 +205,6 @@ bool state_loss_examine_allowed(struct ike_sa *ike, uint32_t msgid)
 }
 
 /*
- * The peer at this IKE SA's address lost its state: its other IKE
- * SAs with us most likely went with it (a gateway restart takes all
- * of them).  Probe each of them now, as an INVALID_SPI hint would:
- * protected probes, so nothing goes without each IKE SA's own
- * evidence (its token, its window), but N tunnels to one peer
- * recover together instead of each waiting for its own liveness
- * timer or hint.  Each IKE SA is probed at most once a second
- * (state_loss_hint()).
- */
-/*
  * Peers whose IKE SAs were all probed within the last second.  A
  * restart of a peer with N IKE SAs brings N decisions, and each
  * would scan every state again (O(N^2) in all) for siblings that
@@ -241,21 +231,28 @@ static bool siblings_probed_recently(const ip_address peer, const monotime_t now
 
 static void remember_siblings_probed(const ip_address peer, const monotime_t now)
 {
-	unsigned slot = probed_peers_next;
 	for (unsigned i = 0; i < elemsof(probed_peers); i++) {
 		if (!is_monotime_epoch(probed_peers[i].when) &&
 		    address_eq_address(probed_peers[i].peer, peer)) {
-			slot = i;
-			break;
+			probed_peers[i].when = now;
+			return;
 		}
 	}
-	if (slot == probed_peers_next) {
-		probed_peers_next = (probed_peers_next + 1) % elemsof(probed_peers);
-	}
-	probed_peers[slot].peer = peer;
-	probed_peers[slot].when = now;
+	probed_peers[probed_peers_next].peer = peer;
+	probed_peers[probed_peers_next].when = now;
+	probed_peers_next = (probed_peers_next + 1) % elemsof(probed_peers);
 }
 
+/*
+ * The peer at this IKE SA's address lost its state: its other IKE
+ * SAs with us most likely went with it (a gateway restart takes all
+ * of them).  Probe each of them now, as an INVALID_SPI hint would:
+ * protected probes, so nothing goes without each IKE SA's own
+ * evidence (its token, its window), but N tunnels to one peer
+ * recover together instead of each waiting for its own liveness
+ * timer or hint.  Each IKE SA is probed at most once a second
+ * (state_loss_hint()).
+ */
 static void probe_siblings(const struct ike_sa *ike)
 {
 	ip_address peer = endpoint_address(ike->sa.st_remote_endpoint);
