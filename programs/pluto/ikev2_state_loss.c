@@ -217,30 +217,18 @@ static struct {
 } probed_peers[16];
 static unsigned probed_peers_next;
 
-static bool siblings_probed_recently(const ip_address peer, const monotime_t now)
-{
-	for (unsigned i = 0; i < elemsof(probed_peers); i++) {
-		if (!is_monotime_epoch(probed_peers[i].when) &&
-		    address_eq_address(probed_peers[i].peer, peer) &&
-		    milliseconds_from_deltatime(monotime_diff(now, probed_peers[i].when)) < STATE_LOSS_HINT_INTERVAL_MS) {
-			return true;
-		}
-	}
-	return false;
-}
-
-static void remember_siblings_probed(const ip_address peer, const monotime_t now)
+/* PEER's slot in probed_peers[], or the ring's next one to take */
+static unsigned probed_peer_slot(const ip_address peer)
 {
 	for (unsigned i = 0; i < elemsof(probed_peers); i++) {
 		if (!is_monotime_epoch(probed_peers[i].when) &&
 		    address_eq_address(probed_peers[i].peer, peer)) {
-			probed_peers[i].when = now;
-			return;
+			return i;
 		}
 	}
-	probed_peers[probed_peers_next].peer = peer;
-	probed_peers[probed_peers_next].when = now;
+	unsigned next = probed_peers_next;
 	probed_peers_next = (probed_peers_next + 1) % elemsof(probed_peers);
+	return next;
 }
 
 /*
@@ -257,11 +245,14 @@ static void probe_siblings(const struct ike_sa *ike)
 {
 	ip_address peer = endpoint_address(ike->sa.st_remote_endpoint);
 	monotime_t now = mononow();
-	if (siblings_probed_recently(peer, now)) {
+	unsigned slot = probed_peer_slot(peer);
+	if (address_eq_address(probed_peers[slot].peer, peer) &&
+	    milliseconds_from_deltatime(monotime_diff(now, probed_peers[slot].when)) < STATE_LOSS_HINT_INTERVAL_MS) {
 		ldbg(ike->sa.logger, "state loss: the other IKE SAs with this peer address were probed within the last second");
 		return;
 	}
-	remember_siblings_probed(peer, now);
+	probed_peers[slot].peer = peer;
+	probed_peers[slot].when = now;
 	unsigned probed = 0;
 	struct state_filter sf = {
 		.ike_version = IKEv2,
