@@ -1,8 +1,4 @@
-# answered: at most 10 a second to one source (burst 20); the rest dropped.
-# How many 10/s allows depends on how long the flood lasted (nic keeps
-# that in OUTPUT/flood-rate: 1.9 s on a quiet host, 10.3 s on one slowed
-# 4 times, where east answered 126); 5 s more for east to drain the
-# queries queued when the flood ended
+# answered: at most 10 a second to one source over the flood (burst 20)
 timeout 30 sh -c 'a=; while b=$(ipsec whack --qcd-status | grep sir.queries_received); [ "$a" != "$b" ]; do a=$b; sleep 1; done'
 ipsec whack --qcd-status | grep -E 'sir\.queries_rate_limited=' | sed -e 's/=[1-9][0-9]*$/=N (N > 0)/'
 ipsec whack --qcd-status | sed -n -e 's/^total.qcd.sir.nacks_sent=//p' | awk -v s="$(sed -n -e 's/^([0-9]* in \([0-9.]*\)s:.*/\1/p' OUTPUT/flood-rate)" '{ print ($1 >= 20 && s != "" && $1 <= 20 + 10 * (s + 5) ? "NACKs to the flood: the burst of 20, then at most 10/s" : "NACKs to the flood: " $1 " in " s " s") }'
