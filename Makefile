@@ -115,11 +115,12 @@ check-stock: stock uml-kernel
 		$$(SWT_TREE=$(STOCK_TREE) testing/uml/list upstream)
 
 # make check with the whole run held to 1/$(SLOWDOWN) of one CPU (a
-# cgroup quota): timeouts must scale and nothing may race.  The default,
-# 3, makes the tests about 4 times slower under the 6.12 guest kernel
-# (ikev2-hint-01: 167 s against 38 s; 1/4 of a CPU made it 6.4 times
-# slower, 245 s), the "host slowed about 4x" the suite must survive
-SLOWDOWN ?= 3
+# cgroup quota; a fraction such as 3.5 is allowed): timeouts must scale
+# and nothing may race.  Measured under the 6.12 guest kernel: 1/3 made
+# the suite's tests 3.1 times slower (95 min against 31), 1/4 made the
+# first test 6.4 times slower (4.4 at 1/3); the default, 4, is the
+# factor the suite must survive, with a margin (docs/testbed.md)
+SLOWDOWN ?= 4
 check-slow:
 	@$(TOP)/testing/uml/slow-host $(SLOWDOWN) $(TOP)/testing/uml/check
 
