@@ -54,7 +54,7 @@
 #include "server.h"		/* for schedule_callback() */
 #include "retransmit.h"		/* for .st_retransmit.start */
 #include "terminate.h"
-#include "timer.h"		/* for event_force() */
+#include "ikev2_send.h"		/* for send_recorded_v2_message() */
 #include "ikev2_replace.h"	/* for ikev2_replace() */
 #include "ikev2_ike_sa_init.h"	/* for initiate_v2_IKE_SA_INIT_request() */
 #include "ikev2_ike_session_resume.h"	/* for pfree_session() */
@@ -631,11 +631,23 @@ enum state_loss_hint_action state_loss_hint(struct ike_sa *ike)
 
 void state_loss_retransmit_now(struct ike_sa *ike)
 {
-	if (ike->sa.st_v2_retransmit_event == NULL) {
+	struct v2_outgoing_fragment *frags =
+		ike->sa.st_v2_msgid_windows.initiator.outgoing_fragments;
+	if (ike->sa.st_v2_retransmit_event == NULL || frags == NULL) {
 		return;
 	}
-	ldbg(ike->sa.logger, "state loss: retransmitting the outstanding request now");
-	event_force(EVENT_v2_RETRANSMIT, &ike->sa);
+	/*
+	 * A copy of the recorded request, outside the retransmit
+	 * schedule.  Not event_force(EVENT_v2_RETRANSMIT): that runs
+	 * the schedule, which doubles the delay and ends the exchange
+	 * once the delays add up to retransmit-timeout, so unprotected
+	 * hints once a second (or any evidence) would spend the
+	 * 60 s budget in 7 s and a spoofed flood that also delays the
+	 * peer's answers could tear a live IKE SA down.  The schedule
+	 * and its timeout stay upstream's, in wall time.
+	 */
+	ldbg(ike->sa.logger, "state loss: sending the outstanding request again now (retransmit schedule unchanged)");
+	send_recorded_v2_message(ike, "state loss: outstanding request", frags);
 }
 
 void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *md)

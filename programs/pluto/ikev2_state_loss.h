@@ -146,8 +146,9 @@ enum state_loss_hint_action {
 enum state_loss_hint_action state_loss_hint(struct ike_sa *ike);
 
 /*
- * Retransmit IKE's outstanding request now, if it has one (the peer
- * then answers within a round trip, whatever the back-off).
+ * Send IKE's outstanding request again now, if it has one (the peer
+ * then answers within a round trip, whatever the back-off), without
+ * touching the retransmit schedule or its timeout.
  */
 void state_loss_retransmit_now(struct ike_sa *ike);
 
