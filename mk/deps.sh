@@ -8,7 +8,9 @@ set -eu
 # strongswan-charon (a peer in the interoperability tests) pulls in
 # strongswan-starter, whose /usr/sbin/ipsec and /etc/ipsec.conf sit on
 # the host: guests find libreswan's ipsec first (/usr/local/sbin) and
-# get the build's /etc/ipsec.conf over the host's (testing/uml/guest-init)
+# get the build's /etc/ipsec.conf over the host's (testing/uml/guest-init).
+# bc, xz-utils, libssl-dev, libelf-dev: building the guests' kernel
+# (testing/uml/kernel-build)
 PACKAGES="
  build-essential pkgconf bison flex xmlto
  libnss3-dev libnspr4-dev libnss3-tools
@@ -20,6 +22,7 @@ PACKAGES="
  openssl nftables psmisc
  rsync iptables gawk conntrack
  dpkg-dev ca-certificates
+ bc xz-utils libssl-dev libelf-dev
  clang libclang-rt-14-dev
  quilt git
  tshark
