@@ -404,7 +404,10 @@ static void window_closed(const char *story UNUSED, struct state *st, void *cont
  * connection's established IKE SA is no longer this one; then the old
  * IKE SA and its Child SAs go (its peer does not know them, so no
  * Delete; the new Child SA already carries the traffic, so nothing is
- * revived).  Checked every MBB_CHECK_MS for a bounded time.
+ * revived).  The old one goes right after the event that establishes
+ * the replacement (state_loss_ike_sa_established()); a check every
+ * MBB_CHECK_MS for a bounded time covers a replacement that never
+ * comes.
  */
 #define MBB_CHECK_MS 200
 #define MBB_CHECKS 300
@@ -743,6 +746,25 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 	llog(RC_LOG, ike->sa.logger,
 	     "forged state-loss evidence caught: a protected message from the peer arrived %ss after an unprotected reply claimed it lost its IKE SA state (%s); keeping the IKE SA",
 	     str_deltatime(after, &ab), evidence_story(e));
+}
+
+void state_loss_ike_sa_established(struct ike_sa *ike)
+{
+	if (ike->sa.st_v2_ike_pred == SOS_NOBODY) {
+		return;
+	}
+	const struct ike_sa *old = ike_sa_by_serialno(ike->sa.st_v2_ike_pred);
+	if (old == NULL || !replacing(old)) {
+		return;
+	}
+	/*
+	 * After this event, once the Child SA that came with the
+	 * replacement's IKE_AUTH is installed too: the check then
+	 * finds the connection's established IKE SA changed.
+	 */
+	ldbg(ike->sa.logger, "state loss: replacement of "PRI_SO" established", pri_so(old->sa.st_serialno));
+	schedule_callback("state loss: replacement established", deltatime(0),
+			  old->sa.st_serialno, make_before_break_check, (void *)1);
 }
 
 bool state_loss_replacement(const struct ike_sa *ike)

@@ -183,6 +183,14 @@ void state_loss_sir_answer(struct ike_sa *ike, uint32_t t, bool known);
  */
 bool state_loss_replacement(const struct ike_sa *ike);
 
+/*
+ * An IKE SA was established (v2_ike_sa_established()): when it is the
+ * make-before-break replacement of an IKE SA whose peer lost its
+ * state, the old one goes right after this event, not at the next
+ * check.
+ */
+void state_loss_ike_sa_established(struct ike_sa *ike);
+
 /* ipsec whack --qcd-status, --globalstatus */
 void show_state_loss_stats(struct show *s);
 void clear_state_loss_stats(void);
