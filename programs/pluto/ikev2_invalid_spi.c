@@ -49,7 +49,8 @@
 #include "defs.h"
 
 #include "ikev2_invalid_spi.h"
-#include "ikev2_qcd.h"			/* for struct qcd_bucket */
+#include "ikev2_qcd.h"			/* for v2_qcd_have_peer_token() */
+#include "ikev2_unprotected.h"
 #include "ikev2_state_loss.h"
 #include "ikev2_sir.h"			/* for send_v2_sir_query() */
 #include "qcd_hint.h"
@@ -65,7 +66,6 @@
 #include "ip_endpoint.h"
 #include "ip_protocol.h"
 #include "rnd.h"
-#include "hash_table.h"			/* for hash_hunk() */
 
 static struct {
 	/* restarted side */
@@ -81,8 +81,7 @@ static struct {
 	uintmax_t received;
 	uintmax_t received_rate_limited;
 	uintmax_t malformed;
-	uintmax_t no_sa;		/* no outbound SPI of ours */
-	uintmax_t wrong_peer;		/* ... from another address */
+	uintmax_t no_sa;		/* no outbound SPI of ours with that peer */
 	uintmax_t not_taker;
 	uintmax_t probed;
 	uintmax_t retransmitted;
@@ -108,7 +107,6 @@ void show_invalid_spi_stats(struct show *s)
 	show(s, "total.qcd.hint.rate_limited=%ju", hint_stats.received_rate_limited);
 	show(s, "total.qcd.hint.malformed=%ju", hint_stats.malformed);
 	show(s, "total.qcd.hint.no_sa=%ju", hint_stats.no_sa);
-	show(s, "total.qcd.hint.wrong_peer=%ju", hint_stats.wrong_peer);
 	show(s, "total.qcd.hint.not_taker=%ju", hint_stats.not_taker);
 	show(s, "total.qcd.hint.probed=%ju", hint_stats.probed);
 	show(s, "total.qcd.hint.retransmitted=%ju", hint_stats.retransmitted);
@@ -125,18 +123,11 @@ void show_invalid_spi_stats(struct show *s)
  * hint within a second or two, while a flood from one address (with
  * made-up SPIs) gets no more than the per-source share.
  */
-#define HINT_BUCKETS 4096
 #define HINT_SEND_RATE 500
 #define HINT_SEND_PEER_RATE 100
 #define HINT_SEND_SPI_RATE 1
 #define HINT_RECV_RATE 500
 #define HINT_RECV_PEER_RATE 100
-
-static size_t hash_bucket(const ip_address *a, uint32_t spi)
-{
-	size_t h = hash_hunk(address_as_shunk(a), zero_hash).hash;
-	return (h ^ (spi * 2654435761u)) % HINT_BUCKETS;
-}
 
 /*
  * The restarted side.
@@ -238,25 +229,6 @@ static int set_audit_enabled(uint32_t enabled)
 	return audit_control(AUDIT_SET, &s, sizeof(s), NULL);
 }
 
-static bool have_ike_sa_with(const ip_address peer, struct logger *logger)
-{
-	struct state_filter sf = {
-		.ike_version = IKEv2,
-		.search = {
-			.order = NEW2OLD,
-			.verbose.logger = logger,
-			.where = HERE,
-		},
-	};
-	while (next_state(&sf)) {
-		if (IS_IKE_SA_ESTABLISHED(sf.st) &&
-		    address_eq_address(endpoint_address(sf.st->st_remote_endpoint), peer)) {
-			return true;
-		}
-	}
-	return false;
-}
-
 /* a hint goes to port 500 (plain ESP) and 4500 (ESP-in-UDP, marker) */
 static const unsigned hint_ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
 
@@ -265,25 +237,29 @@ static const unsigned hint_ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
  * hint_ports[] (either may be NULL).
  */
 static void send_invalid_spi_hint_from(const struct xfrm_audit_notfound *r,
-				       const ip_address src,
+				       const ip_address src, const ip_address dst,
 				       struct iface_endpoint *const ifps[elemsof(hint_ports)],
 				       struct logger *logger)
 {
-	/* rate limits before any other work */
-	static struct qcd_bucket all, peers[HINT_BUCKETS], spis[HINT_BUCKETS];
-	monotime_t now = mononow();
-	if (!qcd_take_token(&spis[hash_bucket(&src, r->spi)], HINT_SEND_SPI_RATE, now) ||
-	    !qcd_take_token(&peers[hash_bucket(&src, 0)], HINT_SEND_PEER_RATE, now) ||
-	    !qcd_take_token(&all, HINT_SEND_RATE, now)) {
-		hint_stats.rate_limited++;
-		return;
-	}
-
-	/* RFC 7296 1.5: only when no suitable IKE SA exists */
-	if (have_ike_sa_with(src, logger)) {
+	/*
+	 * RFC 7296 1.5: only when no suitable IKE SA exists (a hash
+	 * lookup of the connections between the two addresses).
+	 */
+	if (v2_visit_established_ike_sas(dst, src, NULL, NULL) > 0) {
 		hint_stats.have_ike_sa++;
 		ldbg(logger, "INVALID_SPI: ESP from %s for unknown SPI 0x%08x, but we have an IKE SA with it; no hint",
 		     r->src, ntohl(r->spi));
+		return;
+	}
+
+	/* rate limits before any packet is built */
+	static struct rate_bucket all;
+	static struct source_buckets peers, spis;
+	monotime_t now = mononow();
+	if (!take_source_rate_token(&spis, &src, r->spi, HINT_SEND_SPI_RATE, now) ||
+	    !take_source_rate_token(&peers, &src, 0, HINT_SEND_PEER_RATE, now) ||
+	    !take_rate_token(&all, HINT_SEND_RATE, now)) {
+		hint_stats.rate_limited++;
 		return;
 	}
 
@@ -346,7 +322,7 @@ static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
 		return;
 	}
 
-	send_invalid_spi_hint_from(r, src, ifps, logger);
+	send_invalid_spi_hint_from(r, src, dst, ifps, logger);
 
 	for (unsigned i = 0; i < elemsof(hint_ports); i++) {
 		iface_endpoint_delref(&ifps[i]);
@@ -390,7 +366,9 @@ static void read_audit_records(int fd, void *arg UNUSED, struct logger *logger)
 				continue;
 			}
 			hint_stats.records++;
+			unprotected_packet_begin();
 			send_invalid_spi_hint(&r, logger);
+			unprotected_packet_end();
 		}
 	}
 }
@@ -489,45 +467,16 @@ void free_invalid_spi_notify(struct logger *logger)
  * The survivor.
  */
 
-static struct child_sa *child_sa_by_outbound_spi(uint32_t spi, struct logger *logger)
-{
-	struct state_filter sf = {
-		.ike_version = IKEv2,
-		.search = {
-			.order = NEW2OLD,
-			.verbose.logger = logger,
-			.where = HERE,
-		},
-	};
-	while (next_state(&sf)) {
-		struct state *st = sf.st;
-		if (!IS_IKE_SA(st) &&
-		    ((st->st_esp.protocol != NULL && st->st_esp.outbound.spi == spi) ||
-		     (st->st_ah.protocol != NULL && st->st_ah.outbound.spi == spi))) {
-			return pexpect_child_sa(st);
-		}
-	}
-	return NULL;
-}
-
 bool process_v2_INVALID_SPI_hint(struct msg_digest *md)
 {
 	/* RFC 7296 1.5: an unprotected INFORMATIONAL request, I set */
 	if (v2_msg_role(md) != MESSAGE_REQUEST ||
 	    md->hdr.isa_xchg != ISAKMP_v2_INFORMATIONAL ||
-	    md->hdr.isa_np != ISAKMP_NEXT_v2N) {
+	    md->hdr.isa_np != ISAKMP_NEXT_v2N ||
+	    !unprotected_input_enabled(QCD_TAKER|QCD_SIR)) {
 		return false;
 	}
 	hint_stats.received++;
-
-	static struct qcd_bucket all, peers[HINT_BUCKETS];
-	monotime_t now = mononow();
-	ip_address from = endpoint_address(md->sender);
-	if (!qcd_take_token(&peers[hash_bucket(&from, 0)], HINT_RECV_PEER_RATE, now) ||
-	    !qcd_take_token(&all, HINT_RECV_RATE, now)) {
-		hint_stats.received_rate_limited++;
-		return true;
-	}
 
 	struct invalid_spi_hint hint;
 	const char *diag = parse_invalid_spi_hint(md->hdr.isa_np,
@@ -538,17 +487,13 @@ bool process_v2_INVALID_SPI_hint(struct msg_digest *md)
 		return true;
 	}
 
+	ip_address from = endpoint_address(md->sender);
 	for (unsigned i = 0; i < hint.nr_spis; i++) {
-		struct child_sa *child = child_sa_by_outbound_spi(hint.spis[i], md->logger);
+		/* a hash lookup: the Child SA with that outbound SPI and peer */
+		struct child_sa *child = v2_child_sa_by_outbound_spi(hint.spis[i], from);
 		if (child == NULL) {
 			hint_stats.no_sa++;
-			ldbg(md->logger, "INVALID_SPI hint: SPI 0x%08x is none of our outbound SPIs; ignored",
-			     ntohl(hint.spis[i]));
-			continue;
-		}
-		if (!address_eq_address(endpoint_address(child->sa.st_remote_endpoint), from)) {
-			hint_stats.wrong_peer++;
-			ldbg(child->sa.logger, "INVALID_SPI hint: for our SPI 0x%08x but not from the Child SA's peer; ignored",
+			ldbg(md->logger, "INVALID_SPI hint: SPI 0x%08x is none of our outbound SPIs with that peer; ignored",
 			     ntohl(hint.spis[i]));
 			continue;
 		}
@@ -561,6 +506,19 @@ bool process_v2_INVALID_SPI_hint(struct msg_digest *md)
 			hint_stats.not_taker++;
 			ldbg(child->sa.logger, "INVALID_SPI hint: the connection is neither a QCD taker nor sir=yes; ignored");
 			continue;
+		}
+		/*
+		 * Only a hint that names a Child SA of its sender's
+		 * uses up the rate limits (a flood of made-up SPIs
+		 * costs a lookup each, as any IKE message does).
+		 */
+		static struct rate_bucket all;
+		static struct source_buckets peers;
+		monotime_t now = mononow();
+		if (!take_source_rate_token(&peers, &from, 0, HINT_RECV_PEER_RATE, now) ||
+		    !take_rate_token(&all, HINT_RECV_RATE, now)) {
+			hint_stats.received_rate_limited++;
+			return true;
 		}
 		switch (state_loss_hint(ike)) {
 		case STATE_LOSS_HINT_PROBED:

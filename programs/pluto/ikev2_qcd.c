@@ -36,9 +36,11 @@
  *   SA and its Child SAs without a Delete and revive the connection at
  *   once, as a liveness timeout would, a minute earlier.
  *
- * What an unauthenticated packet can cause is a debug line and a
- * counter, never an operator-level log line, and every reply to one
- * is rate limited.  Token bytes are never logged: only a fingerprint.
+ * What an unauthenticated packet can cause here is a debug line and
+ * a counter (the decision module logs, at operator level, a decision
+ * it took and evidence that a protected message proved forged), and
+ * every reply to one is rate limited.  Token bytes are never logged:
+ * only a fingerprint.
  */
 
 #include "defs.h"
@@ -46,9 +48,9 @@
 #include "ikev2_qcd.h"
 #include "ikev2_state_loss.h"
 #include "ikev2_sir.h"		/* for send_v2_sir_query() */
+#include "ikev2_unprotected.h"
 
 #include "state.h"
-#include "state_db.h"		/* for state_by_ike_spis() */
 #include "connections.h"
 #include "demux.h"
 #include "packet.h"
@@ -68,7 +70,6 @@
 #include "iface.h"			/* for struct iface_endpoint */
 #include "orient.h"			/* for oriented() */
 #include "monotime.h"
-#include "hash_table.h"		/* for hash_hunk() */
 #include "ipsecconf/confread.h"		/* for struct keyword_value */
 
 /*
@@ -88,6 +89,7 @@ static struct {
 	uintmax_t verified;
 	uintmax_t verify_failed;
 	uintmax_t verify_unsolicited;
+	uintmax_t verify_not_peer;
 	uintmax_t verify_no_token;
 	uintmax_t verify_malformed;
 	uintmax_t verify_rate_limited;
@@ -98,6 +100,7 @@ void clear_qcd_stats(void)
 	zero(&qcd_stats);
 	clear_state_loss_stats();
 	clear_sir_stats();
+	clear_unprotected_stats();
 }
 
 static enum qcd_options st_qcd(const struct state *st)
@@ -294,6 +297,7 @@ static void free_qcd_secret(void)
 
 void qcd_connection_loaded(enum qcd_options qcd, struct logger *logger)
 {
+	unprotected_connections_changed(qcd);
 	if (qcd & QCD_MAKER) {
 		qcd_secret.have_maker = true;
 		get_qcd_secret(logger);
@@ -694,22 +698,14 @@ void wipe_v2_qcd_state(struct state *st)
 }
 
 /*
- * Rate limits.
- *
- * A token bucket per purpose; replies (maker) and verifications
- * (taker) also get a bucket per source address, in a small hash table
- * where colliding addresses share a bucket (an attacker can then only
- * slow down answers to addresses that hash with its own, and only
- * until the global bucket runs dry anyway).
- *
- * Sized so that a gateway that restarts with 1,000 tunnels answers
- * every peer's first probe within a second (RFC 6290 8.1: beyond
- * that, fall back to silence).
+ * Rate limits (ikev2_unprotected.c's buckets): replies (maker) and
+ * verifications (taker), all sources and per source address.  Sized
+ * so that a gateway that restarts with 1,000 tunnels answers every
+ * peer's first probe within a second (RFC 6290 8.1: beyond that,
+ * fall back to silence).
  */
 
-
-#define QCD_PEER_BUCKETS 4096
-#define QCD_MAX_RATE 1000000	/* per second; burst*1000 fits 32 bits */
+#define QCD_MAX_RATE 1000000	/* per second */
 
 /*
  * Per second; a bucket holds twice its rate (the burst).  config
@@ -745,52 +741,26 @@ void config_qcd_rate_limit(enum qcd_rate_limit limit, const char *name,
 	*rate = kv->option;
 }
 
-bool qcd_take_token(struct qcd_bucket *b, unsigned rate, monotime_t now)
-{
-	unsigned burst = 2 * rate;
-	intmax_t ms = milliseconds_from_deltatime(monotime_diff(now, b->last));
-	if (is_monotime_epoch(b->last)) {
-		/* first use: full */
-		b->milli_tokens = burst * 1000;
-	} else if (ms > 0) {
-		uintmax_t refill = (uintmax_t)ms * rate;	/* milli-tokens */
-		uintmax_t full = (uintmax_t)burst * 1000;
-		b->milli_tokens = (b->milli_tokens + refill >= full ? full :
-				   b->milli_tokens + refill);
-	}
-	b->last = now;
-	if (b->milli_tokens < 1000) {
-		return false;
-	}
-	b->milli_tokens -= 1000;
-	return true;
-}
-
-size_t qcd_source_bucket(const ip_endpoint *sender, size_t nr_buckets)
-{
-	ip_address a = endpoint_address(*sender);
-	return hash_hunk(address_as_shunk(&a), zero_hash).hash % nr_buckets;
-}
-
 static bool reply_allowed(const struct msg_digest *md, monotime_t now)
 {
-	static struct qcd_bucket global;
-	static struct qcd_bucket peers[QCD_PEER_BUCKETS];
+	static struct rate_bucket global;
+	static struct source_buckets sources;
 	/*
 	 * Per source first: one flooding source is stopped by its own
-	 * bucket before it can drain the global one (at the price of
-	 * a source's token spent when the global bucket then refuses).
+	 * bucket before it can drain the global one.
 	 */
-	return (qcd_take_token(&peers[qcd_source_bucket(&md->sender, QCD_PEER_BUCKETS)],
-			   qcd_limits.reply_peer_rate, now) &&
-		qcd_take_token(&global, qcd_limits.reply_rate, now));
+	ip_address source = endpoint_address(md->sender);
+	return (take_source_rate_token(&sources, &source, 0,
+				       qcd_limits.reply_peer_rate, now) &&
+		take_rate_token(&global, qcd_limits.reply_rate, now));
 }
 
 static bool verify_allowed(const struct msg_digest *md, monotime_t now)
 {
-	static struct qcd_bucket peers[QCD_PEER_BUCKETS];
-	return qcd_take_token(&peers[qcd_source_bucket(&md->sender, QCD_PEER_BUCKETS)],
-			  qcd_limits.verify_peer_rate, now);
+	static struct source_buckets sources;
+	ip_address source = endpoint_address(md->sender);
+	return take_source_rate_token(&sources, &source, 0,
+				      qcd_limits.verify_peer_rate, now);
 }
 
 /*
@@ -810,79 +780,20 @@ static bool verify_allowed(const struct msg_digest *md, monotime_t now)
  * RFC 6290 9.2.: "a token maker MUST NOT send a valid token for an
  * IKE SA that still exists".  The caller's lookup takes our role from
  * the request's I flag, so a request for a live IKE SA with that
- * flag flipped arrives here: look again, for either role, and for
- * the new SPIs of an IKE SA rekey still in progress (larval IKE SAs
- * are found by their st_ike_rekey_spis).
- */
-
-bool v2_ike_spis_in_use(const ike_spis_t *spis, struct logger *logger)
-{
-	if (state_by_ike_spis(IKEv2, NULL/*IKE or Child*/, NULL/*v1 msgid*/,
-			      NULL/*either role*/, spis, NULL, NULL, __func__) != NULL) {
-		return true;
-	}
-	struct state_filter sf = {
-		.search = {
-			.order = NEW2OLD,
-			.verbose.logger = logger,
-			.where = HERE,
-		},
-	};
-	while (next_state(&sf)) {
-		if (sf.st->st_ike_version == IKEv2 &&
-		    ike_spis_eq(&sf.st->st_ike_rekey_spis, spis)) {
-			return true;
-		}
-	}
-	return false;
-}
-
-/*
+ * flag flipped arrives here: v2_ike_spis_in_use() looks again, for
+ * either role and for the new SPIs of an IKE SA rekey in progress.
+ *
  * RFC 6290 6. (backup gateways) and ipsecme Issue 202: a standby
  * that shares the active gateway's secret must not become a token
  * oracle on an address of its own.  A maker answers only on an
  * address that one of its maker connections uses as its local
- * address: the service address that a standby takes over from the
- * active gateway, not its management address.  This also stops the
- * answers once the last maker connection is deleted.
+ * address (with the request's source as its peer, or any peer): the
+ * service address that a standby takes over from the active gateway,
+ * not its management address.  This also stops the answers once the
+ * last maker connection is deleted.  When the connections found
+ * disagree on qcd-address-bound=, the bound form wins: a token that
+ * may be elicited from any address is what that option refuses.
  */
-
-enum qcd_options v2_qcd_on_address(enum qcd_options want,
-				   const ip_address local,
-				   const ip_address remote,
-				   struct logger *logger)
-{
-	/*
-	 * The qcd= bits of the connections with any of WANT on LOCAL;
-	 * when some of them have REMOTE as their peer's address, those
-	 * only.
-	 * QCD_ADDRESS_BOUND set in the result means the reply binds
-	 * its tokens to the request's source (RFC 6290 5.2.): when
-	 * the candidates disagree, the bound form wins, as a token
-	 * that may be elicited from any address is exactly what
-	 * qcd-address-bound=yes is there to refuse.
-	 */
-	enum qcd_options on_local = 0, on_both = 0;
-	struct connection_filter cf = {
-		.ike_version = IKEv2,
-		.search = {
-			.order = NEW2OLD,
-			.verbose.logger = logger,
-			.where = HERE,
-		},
-	};
-	while (next_connection(&cf)) {
-		const struct connection *c = cf.c;
-		if ((c->config->qcd & want) && oriented(c) &&
-		    address_eq_address(c->local->host.addr, local)) {
-			on_local |= c->config->qcd;
-			if (address_eq_address(c->remote->host.addr, remote)) {
-				on_both |= c->config->qcd;
-			}
-		}
-	}
-	return (on_both != 0 ? on_both : on_local);
-}
 
 bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 {
@@ -899,22 +810,16 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 	     md->hdr.isa_np != ISAKMP_NEXT_v2SKF)) {
 		return false;
 	}
-	if (!qcd_secret.have_maker || get_qcd_secret(md->logger) == NULL) {
+	if (!unprotected_input_enabled(QCD_MAKER) ||
+	    !qcd_secret.have_maker || get_qcd_secret(md->logger) == NULL) {
 		return false;
 	}
 
+	/* the cheap checks first, each a hash lookup */
 	enum_buf xb;
-	if (!reply_allowed(md, mononow())) {
-		/* RFC 6290 8.1: too many, fall back to silence */
-		qcd_stats.replies_rate_limited++;
-		ldbg(md->logger, "QCD: rate limit reached; dropping %s request with unknown IKE SPIs silently",
-		     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb));
-		return true;
-	}
-
 	ip_address local = endpoint_address(md->iface->local_endpoint);
 	ip_address source = endpoint_address(md->sender);
-	enum qcd_options maker = v2_qcd_on_address(QCD_MAKER, local, source, md->logger);
+	enum qcd_options maker = v2_qcd_options_on_host_pair(QCD_MAKER, local, source);
 	if (maker == 0) {
 		qcd_stats.replies_not_service++;
 		address_buf ab;
@@ -923,9 +828,18 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 		return true;
 	}
 
-	if (v2_ike_spis_in_use(&md->hdr.isa_ike_spis, md->logger)) {
+	if (v2_ike_spis_in_use(&md->hdr.isa_ike_spis)) {
 		qcd_stats.replies_live_sa++;
 		ldbg(md->logger, "QCD: %s request names the SPIs of an IKE SA we have, with the other role; no token for a live IKE SA (RFC 6290 9.2), dropped",
+		     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb));
+		return true;
+	}
+
+	/* then the rate limits, before the tokens' HMACs */
+	if (!reply_allowed(md, mononow())) {
+		/* RFC 6290 8.1: too many, fall back to silence */
+		qcd_stats.replies_rate_limited++;
+		ldbg(md->logger, "QCD: rate limit reached; dropping %s request with unknown IKE SPIs silently",
 		     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb));
 		return true;
 	}
@@ -987,9 +901,12 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
  *
  * Acceptance (the defence against a standby gateway being used as a
  * token oracle, ipsecme Issue 202): the reply must answer our
- * outstanding request (same Message ID and Exchange Type), carry
- * INVALID_IKE_SPI, and one of its at most four tokens must equal the
- * stored one.  Any source address will do (RFC 6290 3.).
+ * outstanding request (same Message ID and Exchange Type), come from
+ * the address we sent that request to, carry INVALID_IKE_SPI, and one
+ * of its at most four tokens must equal the stored one.  (RFC 6290 3.
+ * lets any source address do; then anyone who can send a request
+ * spoofed from our address to a standby that shares the peer's secret
+ * could use its answer without seeing it.)
  */
 
 bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
@@ -1005,13 +922,14 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 		/* not ours; upstream drops it as before */
 		return false;
 	}
-
 	struct logger *logger = (*ike)->sa.logger;
-	if (!verify_allowed(md, mononow())) {
-		qcd_stats.verify_rate_limited++;
-		ldbg(logger, "QCD: verification rate limit reached; dropping unprotected response");
-		return true;
-	}
+
+	/*
+	 * The cheap checks that tell a possible answer from junk come
+	 * first; only what passes them is charged to the rate limit
+	 * and to the request's examination cap, so that junk cannot
+	 * use up either before the real answer arrives.
+	 */
 
 	/* an answer to our outstanding request? */
 	const struct v2_msgid_window *w = &(*ike)->sa.st_v2_msgid_windows.initiator;
@@ -1025,20 +943,33 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 		return true;
 	}
 
-	/* a spray of forged replies to one request gets nowhere */
-	if (!state_loss_examine_allowed(*ike, md->hdr.isa_msgid)) {
+	/*
+	 * From the peer?  We sent the request to the IKE SA's remote
+	 * endpoint; its answer comes from that address (behind a NAT,
+	 * the NAT's; after a MOBIKE update, the new one).  An answer
+	 * from anywhere else was elicited by someone else, e.g. with a
+	 * request spoofed from our address to a standby that shares
+	 * the peer's secret.
+	 */
+	ip_address peer = endpoint_address((*ike)->sa.st_remote_endpoint);
+	if (!address_eq_address(endpoint_address(md->sender), peer)) {
+		qcd_stats.verify_not_peer++;
+		endpoint_buf eb;
+		ldbg(logger, "QCD: ignoring unprotected response from %s: not the peer's address",
+		     str_endpoint(&md->sender, &eb));
 		return true;
 	}
 
 	/*
-	 * From here on, an answer that settles nothing: with sir=yes
-	 * the peer's address is asked, statelessly, whether it has
-	 * the IKE SA (a gateway behind a load balancer that does not
-	 * share our peer's secret answers with a token of its own,
-	 * or with none).
+	 * With sir=yes and no QCD, the peer's address is asked,
+	 * statelessly, whether it has the IKE SA (a gateway behind a
+	 * load balancer that does not share our peer's secret answers
+	 * with a token of its own, or with none).
 	 */
 	if (!taker) {
-		send_v2_sir_query(*ike, "unprotected answer to our request, and not a QCD taker");
+		if (state_loss_examine_allowed(*ike, md->hdr.isa_msgid)) {
+			send_v2_sir_query(*ike, "unprotected answer to our request, and not a QCD taker");
+		}
 		return true;
 	}
 
@@ -1049,6 +980,18 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 		ldbg(logger, "QCD: ignoring unprotected response: %s", diag);
 		wipe_qcd_reply(&reply);
 		send_v2_sir_query(*ike, "unprotected answer to our request without a QCD token");
+		return true;
+	}
+
+	/* a spray of well-formed replies to one request gets nowhere */
+	if (!state_loss_examine_allowed(*ike, md->hdr.isa_msgid)) {
+		wipe_qcd_reply(&reply);
+		return true;
+	}
+	if (!verify_allowed(md, mononow())) {
+		qcd_stats.verify_rate_limited++;
+		ldbg(logger, "QCD: verification rate limit reached; dropping unprotected response");
+		wipe_qcd_reply(&reply);
 		return true;
 	}
 
@@ -1106,11 +1049,13 @@ void show_qcd_stats(struct show *s)
 	show(s, "total.qcd.verify.ok=%ju", qcd_stats.verified);
 	show(s, "total.qcd.verify.failed=%ju", qcd_stats.verify_failed);
 	show(s, "total.qcd.verify.unsolicited=%ju", qcd_stats.verify_unsolicited);
+	show(s, "total.qcd.verify.not_peer=%ju", qcd_stats.verify_not_peer);
 	show(s, "total.qcd.verify.no_token=%ju", qcd_stats.verify_no_token);
 	show(s, "total.qcd.verify.malformed=%ju", qcd_stats.verify_malformed);
 	show(s, "total.qcd.verify.rate_limited=%ju", qcd_stats.verify_rate_limited);
 	show_state_loss_stats(s);
 	show_sir_stats(s);
+	show_unprotected_stats(s);
 }
 
 void whack_qcd_status(struct show *s)

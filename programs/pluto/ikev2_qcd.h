@@ -57,23 +57,6 @@ void config_qcd_rate_limit(enum qcd_rate_limit limit, const char *name,
 			   const struct keyword_value *kv, struct logger *logger);
 
 /*
- * A token bucket (rate limits of unauthenticated input): holds twice
- * RATE (per second) tokens; qcd_take_token() takes one if there is
- * one.  Shared with the INVALID_SPI hint code.
- */
-struct qcd_bucket {
-	monotime_t last;
-	uint32_t milli_tokens;	/* in thousandths */
-};
-bool qcd_take_token(struct qcd_bucket *b, unsigned rate, monotime_t now);
-
-/*
- * The bucket of SENDER's address among NR_BUCKETS (per-source rate
- * limits; colliding addresses share a bucket).
- */
-size_t qcd_source_bucket(const ip_endpoint *sender, size_t nr_buckets);
-
-/*
  * ipsec rereadsecrets: look the secret and its older generations up
  * again; when the current one changed, send the new token to every
  * peer of a maker.
@@ -157,25 +140,6 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md);
  */
 bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 							   struct msg_digest *md);
-
-/*
- * Does any IKE SA of ours hold SPIS, in either role, or as the new
- * SPIs of an IKE SA rekey in progress?  (A maker never answers for
- * such SPIs with a token, RFC 6290 9.2; SIR answers them with ACK.)
- */
-bool v2_ike_spis_in_use(const ike_spis_t *spis, struct logger *logger);
-
-/*
- * The qcd= bits (roles and flags) of the oriented IKEv2 connections
- * that have any of WANT and LOCAL as their local address; when some of
- * them also have REMOTE as their peer's address, of those only.  0
- * when there is none.  (The QCD maker answers only on such an address,
- * and so does the SIR answerer.)
- */
-enum qcd_options v2_qcd_on_address(enum qcd_options want,
-				   const ip_address local,
-				   const ip_address remote,
-				   struct logger *logger);
 
 /* does the IKE SA hold its peer's token? */
 bool v2_qcd_have_peer_token(const struct state *st);

@@ -40,7 +40,7 @@
 #include "defs.h"
 
 #include "ikev2_sir.h"
-#include "ikev2_qcd.h"			/* for struct qcd_bucket, v2_ike_spis_in_use() */
+#include "ikev2_unprotected.h"
 #include "ikev2_state_loss.h"
 #include "qcd_sir.h"
 #include "qcd_options.h"
@@ -108,7 +108,6 @@ void show_sir_stats(struct show *s)
 #define SIR_ANSWER_RATE		1000	/* answers sent, all sources */
 #define SIR_ANSWER_SOURCE_RATE	10	/* ... per source address */
 #define SIR_ANSWER_PEER_RATE	10	/* answers examined per source */
-#define SIR_BUCKETS		4096
 /* an answer older than this (seconds, by its cookie) is stale */
 #define SIR_COOKIE_LIFETIME	10
 
@@ -170,28 +169,29 @@ bool send_v2_sir_query(struct ike_sa *ike, const char *why)
 
 static void answer_sir_query(struct msg_digest *md, const uint8_t cookie[SIR_COOKIE_SIZE])
 {
-	static struct qcd_bucket all, sources[SIR_BUCKETS];
-	monotime_t now = mononow();
-	if (!qcd_take_token(&sources[qcd_source_bucket(&md->sender, SIR_BUCKETS)], SIR_ANSWER_SOURCE_RATE, now) ||
-	    !qcd_take_token(&all, SIR_ANSWER_RATE, now)) {
-		sir_stats.queries_rate_limited++;
-		return;
-	}
 	/*
 	 * Only on an address that one of our sir=yes connections uses
 	 * (a gateway that does not do SIR stays silent, as stock
 	 * libreswan does).
 	 */
 	ip_address local = endpoint_address(md->iface->local_endpoint);
-	if (!(v2_qcd_on_address(QCD_SIR, local, endpoint_address(md->sender),
-				md->logger) & QCD_SIR)) {
+	ip_address source = endpoint_address(md->sender);
+	if (!(v2_qcd_options_on_host_pair(QCD_SIR, local, source) & QCD_SIR)) {
 		sir_stats.queries_not_enabled++;
 		address_buf ab;
 		ldbg(md->logger, "SIR: CHECK_SPI query to %s, where no connection has sir=yes; dropped",
 		     str_address(&local, &ab));
 		return;
 	}
-	bool known = v2_ike_spis_in_use(&md->hdr.isa_ike_spis, md->logger);
+	static struct rate_bucket all;
+	static struct source_buckets sources;
+	monotime_t now = mononow();
+	if (!take_source_rate_token(&sources, &source, 0, SIR_ANSWER_SOURCE_RATE, now) ||
+	    !take_rate_token(&all, SIR_ANSWER_RATE, now)) {
+		sir_stats.queries_rate_limited++;
+		return;
+	}
+	bool known = v2_ike_spis_in_use(&md->hdr.isa_ike_spis);
 	uint8_t buf[SIR_MESSAGE_SIZE];
 	size_t len = build_sir_answer(md->packet_pbs.start, known, cookie, buf, sizeof(buf));
 	if (len == 0) {
@@ -218,11 +218,6 @@ static void answer_sir_query(struct msg_digest *md, const uint8_t cookie[SIR_COO
 static void process_sir_answer(struct msg_digest *md, bool known,
 			       const uint8_t cookie[SIR_COOKIE_SIZE])
 {
-	static struct qcd_bucket sources[SIR_BUCKETS];
-	if (!qcd_take_token(&sources[qcd_source_bucket(&md->sender, SIR_BUCKETS)], SIR_ANSWER_PEER_RATE, mononow())) {
-		sir_stats.answers_rate_limited++;
-		return;
-	}
 	/* the answer flips the query's I flag, as any response does */
 	enum sa_role role = ((md->hdr.isa_flags & ISAKMP_FLAGS_v2_IKE_I) ?
 			     SA_RESPONDER : SA_INITIATOR);
@@ -233,6 +228,13 @@ static void process_sir_answer(struct msg_digest *md, bool known,
 				endpoint_address(ike->sa.st_remote_endpoint))) {
 		sir_stats.unsolicited++;
 		ldbg(md->logger, "SIR: CHECK_SPI answer for no IKE SA of ours with sir=yes and that peer; ignored");
+		return;
+	}
+	/* only answers that could be the peer's are charged, before the MAC */
+	static struct source_buckets sources;
+	ip_address source = endpoint_address(md->sender);
+	if (!take_source_rate_token(&sources, &source, 0, SIR_ANSWER_PEER_RATE, mononow())) {
+		sir_stats.answers_rate_limited++;
 		return;
 	}
 	uint32_t t = sir_cookie_time(cookie);
@@ -258,7 +260,8 @@ bool process_v2_sir_message(struct msg_digest *md)
 {
 	if (md->hdr.isa_xchg != ISAKMP_v2_INFORMATIONAL ||
 	    md->hdr.isa_msgid != SIR_QUERY_MSGID ||
-	    md->hdr.isa_np != ISAKMP_NEXT_v2N) {
+	    md->hdr.isa_np != ISAKMP_NEXT_v2N ||
+	    !unprotected_input_enabled(QCD_SIR)) {
 		return false;
 	}
 	bool query = (v2_msg_role(md) == MESSAGE_REQUEST);

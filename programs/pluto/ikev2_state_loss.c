@@ -59,6 +59,7 @@
 #include "ikev2_ike_sa_init.h"	/* for initiate_v2_IKE_SA_INIT_request() */
 #include "ikev2_ike_session_resume.h"	/* for pfree_session() */
 #include "ip_endpoint.h"
+#include "ikev2_unprotected.h"	/* for v2_visit_established_ike_sas() */
 #include "qcd_options.h"		/* for QCD_TAKER, QCD_SIR */
 #include "whack_shutdown.h"	/* for exiting_pluto */
 #include "ipsecconf/confread.h"	/* for struct keyword_value */
@@ -207,9 +208,9 @@ bool state_loss_examine_allowed(struct ike_sa *ike, uint32_t msgid)
 /*
  * Peers whose IKE SAs were all probed within the last second.  A
  * restart of a peer with N IKE SAs brings N decisions, and each
- * would scan every state again (O(N^2) in all) for siblings that
- * state_loss_hint() damps for that second anyway: one scan per peer
- * a second instead.  A small ring: peers restarting together are few.
+ * would visit all N siblings again (O(N^2) in all) that
+ * state_loss_hint() damps for that second anyway: once per peer a
+ * second instead.  A small ring: peers restarting together are few.
  */
 static struct {
 	ip_address peer;
@@ -238,9 +239,26 @@ static unsigned probed_peer_slot(const ip_address peer)
  * protected probes, so nothing goes without each IKE SA's own
  * evidence (its token, its window), but N tunnels to one peer
  * recover together instead of each waiting for its own liveness
- * timer or hint.  Each IKE SA is probed at most once a second
+ * timer or hint.  They are found through the connections between
+ * the two addresses (pluto's host-pair table), not by a walk of every
+ * state.  Each IKE SA is probed at most once a second
  * (state_loss_hint()).
  */
+struct probe_context {
+	const struct ike_sa *ike;
+	unsigned probed;
+};
+
+static void probe_sibling(struct ike_sa *sibling, void *context)
+{
+	struct probe_context *ctx = context;
+	if (sibling != ctx->ike &&
+	    (sibling->sa.st_connection->config->qcd & (QCD_TAKER|QCD_SIR)) &&
+	    state_loss_hint(sibling) != STATE_LOSS_HINT_DAMPED) {
+		ctx->probed++;
+	}
+}
+
 static void probe_siblings(const struct ike_sa *ike)
 {
 	ip_address peer = endpoint_address(ike->sa.st_remote_endpoint);
@@ -253,28 +271,10 @@ static void probe_siblings(const struct ike_sa *ike)
 	}
 	probed_peers[slot].peer = peer;
 	probed_peers[slot].when = now;
-	unsigned probed = 0;
-	struct state_filter sf = {
-		.ike_version = IKEv2,
-		.search = {
-			.order = NEW2OLD,
-			.verbose.logger = ike->sa.logger,
-			.where = HERE,
-		},
-	};
-	while (next_state(&sf)) {
-		struct state *st = sf.st;
-		if (st == &ike->sa ||
-		    !IS_IKE_SA_ESTABLISHED(st) ||
-		    !(st->st_connection->config->qcd & (QCD_TAKER|QCD_SIR)) ||
-		    !address_eq_address(endpoint_address(st->st_remote_endpoint), peer)) {
-			continue;
-		}
-		struct ike_sa *sibling = pexpect_ike_sa(st);
-		if (sibling != NULL && state_loss_hint(sibling) != STATE_LOSS_HINT_DAMPED) {
-			probed++;
-		}
-	}
+	struct probe_context ctx = { .ike = ike, };
+	ip_address local = ike->sa.st_connection->local->host.addr;
+	v2_visit_established_ike_sas(local, peer, probe_sibling, &ctx);
+	unsigned probed = ctx.probed;
 	if (probed > 0) {
 		stats.siblings_probed += probed;
 		ldbg(ike->sa.logger, "state loss: probed %u other IKE SAs with the same peer address",

@@ -28,6 +28,7 @@
 #include "qcd_token.h"
 #include "qcd_hint.h"
 #include "qcd_sir.h"
+#include "siphash.h"
 #include "ietf_constants.h"
 #include "lswtool.h"
 #include "lswlog.h"
@@ -705,6 +706,34 @@ static void check_secret_nicknames(void)
 	}
 }
 
+/* SipHash-2-4 reference vectors: key 00..0f, message 00..len-1 */
+static void check_siphash(void)
+{
+	static const struct {
+		size_t len;
+		uint64_t hash;
+	} vectors[] = {
+		{ 0, 0x726fdb47dd0e0e31ULL, },
+		{ 1, 0x74f839c593dc67fdULL, },
+		{ 15, 0xa129ca6149be45e5ULL, },
+	};
+	uint8_t key[SIPHASH_KEY_SIZE], msg[16];
+	for (unsigned i = 0; i < sizeof(key); i++) {
+		key[i] = i;
+	}
+	for (unsigned i = 0; i < sizeof(msg); i++) {
+		msg[i] = i;
+	}
+	for (unsigned i = 0; i < sizeof(vectors) / sizeof(vectors[0]); i++) {
+		uint64_t h = siphash24(key, msg, vectors[i].len);
+		if (h != vectors[i].hash) {
+			FAIL("siphash24() of %zu octets is %016llx, expected %016llx",
+			     vectors[i].len, (unsigned long long)h,
+			     (unsigned long long)vectors[i].hash);
+		}
+	}
+}
+
 int main(int argc, char *argv[])
 {
 	leak_detective = true;
@@ -725,6 +754,7 @@ int main(int argc, char *argv[])
 	check_sir();
 	check_option_names();
 	check_secret_nicknames();
+	check_siphash();
 
 	NSS_Shutdown();
 	if (report_leaks(logger)) {

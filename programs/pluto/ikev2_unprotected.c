@@ -1,0 +1,278 @@
+/* Unprotected IKEv2 input: gate, rate limits and lookups, for libreswan
+ *
+ * Copyright (C) 2026 The libreswan-qcd authors.
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ *
+ * QCD (RFC 6290), INVALID_SPI hints (RFC 7296 1.5) and SIR CHECK_SPI
+ * all read messages that nobody authenticated.  What they share is
+ * here, so that each path costs what stock pluto's own lookup of an
+ * IKE SA costs:
+ *
+ * - a gate: with no loaded connection that enables a feature, its
+ *   messages are not even looked at;
+ *
+ * - token buckets, per source found with a keyed hash (SipHash, a
+ *   random key per pluto), so that no address can be picked to share
+ *   a real peer's bucket;
+ *
+ * - lookups by hash (pluto's IKE SPI, IKE rekey SPI, outbound SPI and
+ *   host-pair tables), never a walk of every state or connection, and
+ *   a count of what they look at.
+ */
+
+#include "defs.h"
+
+#include "ikev2_unprotected.h"
+#include "siphash.h"
+
+#include "state.h"
+#include "state_db.h"
+#include "connections.h"
+#include "connection_db.h"
+#include "log.h"
+#include "show.h"
+#include "rnd.h"		/* for get_rnd_bytes() */
+#include "orient.h"		/* for oriented() */
+
+static struct {
+	uintmax_t packets;	/* unprotected messages and records examined */
+	uintmax_t visited;	/* states and connections looked at for them */
+	uintmax_t max_visited;	/* ... the most for one of them */
+	unsigned current;	/* ... for the one being examined */
+} unprotected_stats;
+
+void clear_unprotected_stats(void)
+{
+	zero(&unprotected_stats);
+}
+
+void show_unprotected_stats(struct show *s)
+{
+	show(s, "total.unprotected.examined=%ju", unprotected_stats.packets);
+	show(s, "total.unprotected.visited=%ju", unprotected_stats.visited);
+	show(s, "total.unprotected.visited_max=%ju", unprotected_stats.max_visited);
+}
+
+void unprotected_packet_begin(void)
+{
+	unprotected_stats.packets++;
+	unprotected_stats.current = 0;
+}
+
+void unprotected_packet_end(void)
+{
+	if (unprotected_stats.current > unprotected_stats.max_visited) {
+		unprotected_stats.max_visited = unprotected_stats.current;
+	}
+}
+
+static void visited(void)
+{
+	unprotected_stats.visited++;
+	unprotected_stats.current++;
+}
+
+/*
+ * The gate.
+ */
+
+static struct {
+	bool dirty;
+	enum qcd_options any;	/* bits of all loaded connections */
+} gate = { .dirty = true, };
+
+void unprotected_connections_changed(enum qcd_options qcd)
+{
+	if (qcd & (QCD_ROLES|QCD_SIR)) {
+		gate.dirty = true;
+	}
+}
+
+bool unprotected_input_enabled(enum qcd_options want)
+{
+	if (gate.dirty) {
+		/* after a connection came or went: not per packet */
+		gate.any = 0;
+		struct connection_filter cf = {
+			.ike_version = IKEv2,
+			.search = {
+				.order = OLD2NEW,
+				.verbose.logger = &global_logger,
+				.where = HERE,
+			},
+		};
+		while (next_connection(&cf)) {
+			gate.any |= cf.c->config->qcd;
+		}
+		gate.dirty = false;
+	}
+	return (gate.any & want) != 0;
+}
+
+/*
+ * Token buckets.
+ */
+
+#define MAX_RATE 1000000	/* per second; the burst in thousandths fits 32 bits */
+
+bool take_rate_token(struct rate_bucket *b, unsigned rate, monotime_t now)
+{
+	if (rate > MAX_RATE) {
+		rate = MAX_RATE;
+	}
+	unsigned burst = 2 * rate;
+	intmax_t ms = milliseconds_from_deltatime(monotime_diff(now, b->last));
+	if (is_monotime_epoch(b->last)) {
+		/* first use: full */
+		b->milli_tokens = burst * 1000;
+	} else if (ms > 0) {
+		uintmax_t refill = (uintmax_t)ms * rate;	/* milli-tokens */
+		uintmax_t full = (uintmax_t)burst * 1000;
+		b->milli_tokens = (b->milli_tokens + refill >= full ? full :
+				   b->milli_tokens + refill);
+	}
+	b->last = now;
+	if (b->milli_tokens < 1000) {
+		return false;
+	}
+	b->milli_tokens -= 1000;
+	return true;
+}
+
+bool take_source_rate_token(struct source_buckets *sb, const ip_address *source,
+			    uint32_t salt, unsigned rate, monotime_t now)
+{
+	static uint8_t key[SIPHASH_KEY_SIZE];
+	static bool have_key;
+	if (!have_key) {
+		get_rnd_bytes(key, sizeof(key));
+		have_key = true;
+	}
+	uint8_t in[sizeof(salt) + 16] = {0};
+	shunk_t a = address_as_shunk(source);
+	memcpy(in, &salt, sizeof(salt));
+	memcpy(in + sizeof(salt), a.ptr, (a.len < 16 ? a.len : 16));
+	uint64_t h = siphash24(key, in, sizeof(salt) + (a.len < 16 ? a.len : 16));
+	return take_rate_token(&sb->bucket[h % SOURCE_BUCKETS], rate, now);
+}
+
+/*
+ * Lookups.
+ */
+
+static bool count_state(struct state *st UNUSED, void *context UNUSED)
+{
+	visited();
+	return true;
+}
+
+bool v2_ike_spis_in_use(const ike_spis_t *spis)
+{
+	/* either role: the caller's lookup took ours from the I flag */
+	if (state_by_ike_spis(IKEv2, NULL/*IKE or Child*/, NULL/*v1 msgid*/,
+			      NULL/*either role*/, spis, count_state, NULL,
+			      __func__) != NULL) {
+		return true;
+	}
+	/* larval IKE SAs, not yet emancipated, by the rekey's new SPIs */
+	struct state *larval = state_by_ike_rekey_spis(spis, __func__);
+	if (larval != NULL) {
+		visited();
+		return larval->st_ike_version == IKEv2;
+	}
+	return false;
+}
+
+static enum qcd_options qcd_options_between(enum qcd_options want,
+					    const ip_address *local,
+					    const ip_address *remote)
+{
+	enum qcd_options found = 0;
+	struct connection_filter cf = {
+		.ike_version = IKEv2,
+		.host_pair = {
+			.local = local,
+			.remote = remote,
+		},
+		.search = {
+			.order = NEW2OLD,
+			.verbose.logger = &global_logger,
+			.where = HERE,
+		},
+	};
+	while (next_connection(&cf)) {
+		visited();
+		if (cf.c->config->qcd & want) {
+			found |= cf.c->config->qcd;
+		}
+	}
+	return found;
+}
+
+enum qcd_options v2_qcd_options_on_host_pair(enum qcd_options want,
+					     const ip_address local,
+					     const ip_address remote)
+{
+	if (!address_is_specified(local)) {
+		return 0;
+	}
+	enum qcd_options both = qcd_options_between(want, &local, &remote);
+	return (both != 0 ? both : qcd_options_between(want, &local, &unset_address));
+}
+
+static bool outbound_spi_from(struct state *st, void *context)
+{
+	const ip_address *peer = context;
+	visited();
+	return (st->st_ike_version == IKEv2 &&
+		!IS_IKE_SA(st) &&
+		address_eq_address(endpoint_address(st->st_remote_endpoint), *peer));
+}
+
+struct child_sa *v2_child_sa_by_outbound_spi(uint32_t spi, const ip_address peer)
+{
+	struct state *st = state_by_outbound_spi(spi, outbound_spi_from, (void *)&peer,
+						 __func__);
+	return (st == NULL ? NULL : pexpect_child_sa(st));
+}
+
+unsigned v2_visit_established_ike_sas(const ip_address local, const ip_address remote,
+				      v2_ike_sa_visitor *visit, void *context)
+{
+	unsigned visits = 0;
+	if (!address_is_specified(local) || !address_is_specified(remote)) {
+		return 0;
+	}
+	struct connection_filter cf = {
+		.ike_version = IKEv2,
+		.host_pair = {
+			.local = &local,
+			.remote = &remote,
+		},
+		.search = {
+			.order = NEW2OLD,
+			.verbose.logger = &global_logger,
+			.where = HERE,
+		},
+	};
+	while (next_connection(&cf)) {
+		visited();
+		struct ike_sa *ike = ike_sa_by_serialno(cf.c->established_ike_sa);
+		if (ike != NULL && IS_IKE_SA_ESTABLISHED(&ike->sa)) {
+			visits++;
+			if (visit != NULL) {
+				visit(ike, context);
+			}
+		}
+	}
+	return visits;
+}
