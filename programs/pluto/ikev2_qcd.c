@@ -86,6 +86,7 @@ static struct {
 	uintmax_t replies_failed;
 	uintmax_t replies_live_sa;
 	uintmax_t replies_not_service;
+	uintmax_t replies_too_short;
 	uintmax_t verified;
 	uintmax_t verify_failed;
 	uintmax_t verify_unsolicited;
@@ -111,6 +112,43 @@ static enum qcd_options st_qcd(const struct state *st)
 static enum qcd_options ike_qcd(const struct ike_sa *ike)
 {
 	return st_qcd(&ike->sa);
+}
+
+/*
+ * The longest unprotected answer a maker sends: the header,
+ * N(INVALID_IKE_SPI) and one N(QUICK_CRASH_DETECTION) per secret
+ * generation.  A maker never answers with more octets than the
+ * request had (no amplification); a taker pads its requests to this
+ * length, so that a genuine request always has room for every token.
+ */
+#define QCD_NOTIFY_HEADER_SIZE 8	/* generic payload header; Protocol ID, SPI Size, Type */
+#define QCD_ANSWER_SIZE(TOKENS) (NSIZEOF_isakmp_hdr + QCD_NOTIFY_HEADER_SIZE + \
+				 (TOKENS) * (QCD_NOTIFY_HEADER_SIZE + QCD_TOKEN_SIZE))
+#define QCD_MAX_ANSWER_SIZE QCD_ANSWER_SIZE(QCD_SECRET_GENERATIONS)
+#define IKE_HEADER_FLAGS_OFFSET 19	/* RFC 7296 3.1: SPIs, Next Payload, Version, Exchange Type */
+
+size_t v2_qcd_request_padding(const struct ike_sa *ike, shunk_t message, size_t padding)
+{
+	const uint8_t *hdr = message.ptr;
+	if (!(ike_qcd(ike) & QCD_TAKER) ||
+	    message.len < NSIZEOF_isakmp_hdr ||
+	    (hdr[IKE_HEADER_FLAGS_OFFSET] & ISAKMP_FLAGS_v2_MSG_R)) {
+		return 0;
+	}
+	/* (the integrity checksum still to come only makes it longer) */
+	size_t len = message.len + padding;
+	if (len >= QCD_MAX_ANSWER_SIZE) {
+		return 0;
+	}
+	size_t extra = QCD_MAX_ANSWER_SIZE - len;
+	const struct encrypt_desc *encrypt = ike->sa.st_oakley.ta_encrypt;
+	size_t block = (encrypt->pad_to_blocksize ? encrypt->enc_blocksize : 1);
+	extra = (extra + block - 1) / block * block;
+	/* the Pad Length octet counts at most 255 octets of padding */
+	while (padding + extra > 256 && extra >= block) {
+		extra -= block;
+	}
+	return extra;
 }
 
 /*
@@ -835,6 +873,15 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 		return true;
 	}
 
+	/* no answer longer than the request */
+	size_t request_size = md->packet_pbs.roof - md->packet_pbs.start;
+	if (request_size < QCD_ANSWER_SIZE(1)) {
+		qcd_stats.replies_too_short++;
+		ldbg(md->logger, "QCD: %s request of %zu octets is shorter than an answer with a token; dropped",
+		     str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb), request_size);
+		return true;
+	}
+
 	/* then the rate limits, before the tokens' HMACs */
 	if (!reply_allowed(md, mononow())) {
 		/* RFC 6290 8.1: too many, fall back to silence */
@@ -861,11 +908,14 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 		   emit_v2N_token(v2N_INVALID_IKE_SPI, PROTO_v2_RESERVED, NULL, &body));
 	/*
 	 * One token per loaded secret generation, the current one
-	 * first; a generation that fails (NSS) is left out, not the
-	 * whole reply.
+	 * first, as many as fit in the length of the request (no
+	 * amplification; our own requests are padded to make room
+	 * for all, v2_qcd_request_padding()); a generation that fails
+	 * (NSS) is left out, not the whole reply.
 	 */
 	unsigned tokens = 0;
-	for (unsigned g = 0; ok && g < qcd_secret.nr_keys; g++) {
+	for (unsigned g = 0; ok && g < qcd_secret.nr_keys &&
+		     QCD_ANSWER_SIZE(tokens + 1) <= request_size; g++) {
 		struct qcd_token token = {0};
 		if (make_token(g, &md->hdr.isa_ike_spis,
 			       ((maker & QCD_ADDRESS_BOUND) ? &source : NULL),
@@ -1046,6 +1096,7 @@ void show_qcd_stats(struct show *s)
 	show(s, "total.qcd.replies.failed=%ju", qcd_stats.replies_failed);
 	show(s, "total.qcd.replies.live_sa=%ju", qcd_stats.replies_live_sa);
 	show(s, "total.qcd.replies.not_service=%ju", qcd_stats.replies_not_service);
+	show(s, "total.qcd.replies.too_short=%ju", qcd_stats.replies_too_short);
 	show(s, "total.qcd.verify.ok=%ju", qcd_stats.verified);
 	show(s, "total.qcd.verify.failed=%ju", qcd_stats.verify_failed);
 	show(s, "total.qcd.verify.unsolicited=%ju", qcd_stats.verify_unsolicited);

@@ -141,6 +141,13 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md);
 bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 							   struct msg_digest *md);
 
+/*
+ * Octets of padding to add to an SK payload, beyond PADDING, so that
+ * a request of a QCD taker's IKE SA (MESSAGE so far) is at least as
+ * long as a maker's longest unprotected answer; 0 otherwise.
+ */
+size_t v2_qcd_request_padding(const struct ike_sa *ike, shunk_t message, size_t padding);
+
 /* does the IKE SA hold its peer's token? */
 bool v2_qcd_have_peer_token(const struct state *st);
 

@@ -55,6 +55,8 @@
 #include "retransmit.h"		/* for .st_retransmit.start */
 #include "terminate.h"
 #include "ikev2_send.h"		/* for send_recorded_v2_message() */
+#include "ikev2_msgid.h"		/* for v2_msgid_abandon_request() */
+#include "ikev2.h"			/* for struct v2_exchange */
 #include "ikev2_replace.h"	/* for ikev2_replace() */
 #include "ikev2_ike_sa_init.h"	/* for initiate_v2_IKE_SA_INIT_request() */
 #include "ikev2_ike_session_resume.h"	/* for pfree_session() */
@@ -77,6 +79,8 @@ static struct {
 	uintmax_t sir_ack;		/* window closed: the peer has it */
 	uintmax_t sir_late;		/* answers for no open window */
 	uintmax_t siblings_probed;	/* other IKE SAs of the peer probed */
+	uintmax_t probe_unanswered;	/* hint probe timed out, IKE SA kept */
+	uintmax_t not_probe;		/* ignored: answers no INFORMATIONAL request */
 } stats;
 
 static deltatime_t dampening = DELTATIME_INIT(STATE_LOSS_DAMPENING_DEFAULT_S);
@@ -139,6 +143,8 @@ struct v2_state_loss {
 	bool replacing;
 	bool replacing_certain;
 	bool sir_contradicted;	/* a protected message arrived */
+	/* a liveness probe that a hint started is outstanding */
+	bool hint_probe;
 };
 
 static struct v2_state_loss *state_loss_of(struct ike_sa *ike)
@@ -567,6 +573,25 @@ void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
 		return;
 	}
 
+	/*
+	 * The window is two round trips of INFORMATIONAL exchanges,
+	 * which a peer answers at once.  A peer that still has the
+	 * IKE SA answers a CREATE_CHILD_SA (or any exchange with
+	 * DH or KEM) only after its helper threads did that work,
+	 * however long they take, and drops our retransmits
+	 * meanwhile: evidence against such an exchange would win any
+	 * window sized by round trips.  It is not weighed at all; the
+	 * exchange times out as without crash detection, or a later
+	 * probe brings evidence that can be weighed.
+	 */
+	if (md->hdr.isa_xchg != ISAKMP_v2_INFORMATIONAL) {
+		enum_buf xb;
+		stats.not_probe++;
+		ldbg((*ike)->sa.logger, "state loss: %s answers our %s request, not a probe; ignored",
+		     evidence_story(e), str_enum_short(&ikev2_exchange_names, md->hdr.isa_xchg, &xb));
+		return;
+	}
+
 	if (dampened(c, now)) {
 		stats.dampened++;
 		deltatime_buf db;
@@ -628,8 +653,31 @@ enum state_loss_hint_action state_loss_hint(struct ike_sa *ike)
 		return STATE_LOSS_HINT_RETRANSMITTED;
 	}
 	ldbg(ike->sa.logger, "state loss: INVALID_SPI hint; probing the peer now");
+	sl->hint_probe = true;
 	submit_v2_liveness_exchange(ike, ike->sa.st_serialno);
 	return STATE_LOSS_HINT_PROBED;
+}
+
+bool state_loss_probe_timed_out(struct ike_sa *ike)
+{
+	struct v2_state_loss *sl = ike->sa.st_v2_state_loss;
+	const struct v2_msgid_window *w = &ike->sa.st_v2_msgid_windows.initiator;
+	/*
+	 * (A SIR query in flight is no evidence yet: its window
+	 * decides on its own.)
+	 */
+	if (sl == NULL || !sl->hint_probe ||
+	    dpd_active_locally(ike->sa.st_connection) ||
+	    sl->pending == STATE_LOSS_QCD_TOKEN || sl->replacing ||
+	    w->exchange == NULL || w->exchange->type != ISAKMP_v2_INFORMATIONAL) {
+		return false;
+	}
+	sl->hint_probe = false;
+	stats.probe_unanswered++;
+	llog(RC_LOG, ike->sa.logger,
+	     "liveness probe started by an unprotected INVALID_SPI hint went unanswered; keeping the IKE SA, as without the hint (dpddelay= is not set)");
+	v2_msgid_abandon_request(ike, HERE);
+	return true;
 }
 
 void state_loss_retransmit_now(struct ike_sa *ike)
@@ -662,6 +710,11 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 	}
 	struct v2_state_loss *sl = state_loss_of(ike);
 	monotime_t now = mononow();
+	if (v2_msg_role(md) == MESSAGE_RESPONSE &&
+	    md->hdr.isa_xchg == ISAKMP_v2_INFORMATIONAL) {
+		/* the hint's probe, if any, was answered */
+		sl->hint_probe = false;
+	}
 
 	/*
 	 * A round trip: the response to our outstanding request,
@@ -845,4 +898,6 @@ void show_state_loss_stats(struct show *s)
 	show(s, "total.qcd.decision.sir_unanswered=%ju", stats.sir_unanswered);
 	show(s, "total.qcd.decision.sir_late=%ju", stats.sir_late);
 	show(s, "total.qcd.decision.siblings_probed=%ju", stats.siblings_probed);
+	show(s, "total.qcd.decision.probe_unanswered=%ju", stats.probe_unanswered);
+	show(s, "total.qcd.decision.not_probe=%ju", stats.not_probe);
 }

@@ -146,6 +146,15 @@ enum state_loss_hint_action {
 enum state_loss_hint_action state_loss_hint(struct ike_sa *ike);
 
 /*
+ * The retransmit timeout of IKE's outstanding request: true when it
+ * was a liveness probe that only an INVALID_SPI hint started, on a
+ * connection without dpddelay=, and no evidence is being weighed: the
+ * request is abandoned and the IKE SA kept, as stock pluto (which
+ * would not have probed) keeps it.  False: time out as upstream does.
+ */
+bool state_loss_probe_timed_out(struct ike_sa *ike);
+
+/*
  * Send IKE's outstanding request again now, if it has one (the peer
  * then answers within a round trip, whatever the back-off), without
  * touching the retransmit schedule or its timeout.

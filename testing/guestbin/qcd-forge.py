@@ -13,7 +13,8 @@ usage:
                                     liveness probe), then send the answer
                                     in F with that request's SPIs, Message
                                     ID and exchange type to this host's
-                                    pluto at once
+                                    pluto at once; with --spoof as if
+                                    from --to (raw socket, IPv4)
 
   qcd-forge.py hint --spi HEX [--count N] [--spoof] [options]
                                     send the unprotected INVALID_SPI
@@ -34,7 +35,8 @@ usage:
   qcd-forge.py sir-query [options]  send a SIR CHECK_SPI query (random
                                     cookie) for --spis, print the answer;
                                     with --count N, N queries for random
-                                    SPIs as fast as possible (a flood)
+                                    SPIs as fast as possible (a flood),
+                                    with --spoof as if from --from
 
 options:
   --from ADDR --to ADDR --port N    addresses (default 192.1.2.45 -> 192.1.2.23:500)
@@ -44,6 +46,8 @@ options:
   --flags I|R|IR|-                  header flags (default I)
   --payload SK|SKF|N                first payload (default SK)
   --msgid N                         Message ID (default 1)
+  --size N                          octets of a forged SK/SKF message
+                                    (default 196, what a QCD taker sends)
   --wait S                          how long to wait for an answer (default 2)
 
 An answer is summarised as its flags, Message ID and notify types, so
@@ -103,8 +107,12 @@ def message(o):
         # a bare Notify (INVALID_SYNTAX), as an unprotected message would be
         body = struct.pack("!BBHBBH", 0, 0, 8, 0, 0, 7)
     else:
-        # SK/SKF: generic header + 16 octets standing in for IV/ciphertext
-        body = struct.pack("!BBH", 0, 0, 4 + 16) + bytes(16)
+        # SK/SKF: generic header + octets standing in for IV, ciphertext
+        # and ICV, making a message of --size octets (default 196: a
+        # QCD taker pads its requests to that, the length of a maker's
+        # longest answer, and a maker answers no shorter request)
+        size = int(o.get("size", "196"))
+        body = struct.pack("!BBH", 0, 0, max(size - 28, 4)) + bytes(max(size - 32, 0))
     hdr = spis + struct.pack("!BBBBII", np, 0x20, EXCHANGES[o["exchange"]], flags,
                              o["msgid"], 28 + len(body))
     return hdr + body
@@ -224,11 +232,18 @@ def sniff_replay(o):
         msgid = struct.unpack("!I", ike[20:24])[0]
         flags = 0x20 | (0 if ike[19] & 0x08 else 0x08)
         forged = rewrite(reply, spis=ike[0:16], xchg=ike[18], msgid=msgid, flags=flags)
+        what = {v: k for k, v in EXCHANGES.items()}.get(ike[18], ike[18])
+        if o.get("spoof"):
+            # from the request's destination (the peer) to us
+            raw = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+            spoof_udp(raw, o["to"], o["from"], o["port"], o["port"], forged)
+            print("answered this host's %s request with the kept reply, as if from %s" %
+                  (what, o["to"]))
+            return 0
         s = socket.socket(family(o["from"]), socket.SOCK_DGRAM)
         s.bind((o["from"], 0))
         s.sendto(forged, (o["from"], o["port"]))
-        print("answered this host's %s request with the kept reply" %
-              {v: k for k, v in EXCHANGES.items()}.get(ike[18], ike[18]))
+        print("answered this host's %s request with the kept reply" % what)
         return 0
     print("no request seen")
     return 1
@@ -341,8 +356,20 @@ def sir_nack(o):
 
 def sir_query(o):
     flags = {"I": 0x08, "-": 0}[o["flags"]]
-    s = sock(o)
     count = int(o.get("count", "1"))
+    if count > 1 and o.get("spoof"):
+        # a flood spoofed from --from (raw socket, IPv4): the answers
+        # go there, not here
+        raw = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+        start = time.monotonic()
+        for _ in range(count):
+            spoof_udp(raw, o["from"], o["to"], o["port"], o["port"],
+                      sir_message(os.urandom(16), flags, SIR_CHECK_SPI, os.urandom(16)))
+        took = time.monotonic() - start
+        print("sent %d CHECK_SPI queries to %s, as if from %s" % (count, o["to"], o["from"]))
+        sys.stderr.write("(%d in %.2fs: %.0f/s)\n" % (count, took, count / max(took, 1e-6)))
+        return
+    s = sock(o)
     if count > 1:
         # a flood: random SPIs, as fast as possible, then count answers
         start = time.monotonic()

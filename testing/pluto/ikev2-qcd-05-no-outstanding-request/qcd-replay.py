@@ -7,8 +7,9 @@ import struct
 import sys
 
 spii, spir = bytes.fromhex(sys.argv[1]), bytes.fromhex(sys.argv[2])
-# SK payload: generic header + 16 octets standing in for IV/ciphertext
-sk = struct.pack("!BBH", 0, 0, 4 + 16) + bytes(16)
+# SK payload: generic header + octets standing in for IV, ciphertext
+# and ICV, as long as a QCD taker's padded request (196 octets in all)
+sk = struct.pack("!BBH", 0, 0, 196 - 28) + bytes(196 - 32)
 # header: SPIs, next payload SK (46), version 2.0, INFORMATIONAL (37),
 # flags I (0x08), Message ID 7
 hdr = spii + spir + struct.pack("!BBBBII", 46, 0x20, 37, 0x08, 7, 28 + len(sk))

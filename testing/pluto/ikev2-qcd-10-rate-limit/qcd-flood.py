@@ -12,8 +12,9 @@ import time
 count = int(sys.argv[1])
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind(("192.1.2.45", 0))
-# SK payload: generic header + 16 octets standing in for IV/ciphertext
-sk = struct.pack("!BBH", 0, 0, 4 + 16) + bytes(16)
+# SK payload: generic header + octets standing in for IV, ciphertext
+# and ICV, as long as a QCD taker's padded request (196 octets in all)
+sk = struct.pack("!BBH", 0, 0, 196 - 28) + bytes(196 - 32)
 start = time.monotonic()
 for i in range(count):
     spis = os.urandom(16)
