@@ -45,6 +45,9 @@
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <stddef.h>		/* for offsetof() */
+#ifdef HAVE_LIBCAP_NG
+# include <cap-ng.h>
+#endif
 
 #include "defs.h"
 
@@ -229,6 +232,69 @@ static int set_audit_enabled(uint32_t enabled)
 	return audit_control(AUDIT_SET, &s, sizeof(s), NULL);
 }
 
+/*
+ * Turn auditing off again, which pluto turned on, unless someone else
+ * uses it by now: an audit daemon registered (auditd), or the
+ * configuration locked (auditctl -e 2).  Said at operator level
+ * either way: auditing is the operator's.
+ */
+static void restore_audit(const char *who, struct logger *logger)
+{
+	struct audit_status status;
+	int e = audit_control(AUDIT_GET, NULL, 0, &status);
+	if (e != 0) {
+		llog(RC_LOG, logger,
+		     "invalid-spi-notify: cannot read the kernel's audit status (%s); leaving auditing as it is, which %s turned on",
+		     strerror(e), who);
+	} else if (status.enabled != 1 || status.pid != 0) {
+		llog(RC_LOG, logger,
+		     "invalid-spi-notify: leaving the kernel's audit subsystem as it is, which %s turned on: %s",
+		     who, (status.enabled == 0 ? "someone turned it off meanwhile" :
+			   status.enabled == 2 ? "its configuration is locked (auditctl -e 2)" :
+			   "an audit daemon uses it now"));
+	} else {
+		e = set_audit_enabled(0);
+		if (e == 0) {
+			llog(RC_LOG, logger,
+			     "invalid-spi-notify: turned the kernel's audit subsystem off again, which %s turned on",
+			     who);
+		} else {
+			llog(RC_LOG, logger,
+			     "invalid-spi-notify: cannot turn the kernel's audit subsystem off again, which %s turned on (%s)",
+			     who, strerror(e));
+		}
+	}
+	unlink(AUDIT_MARKER);
+}
+
+/*
+ * Keep only the audit capabilities still needed: CAP_AUDIT_READ only
+ * to join the audit multicast group (done), CAP_AUDIT_CONTROL only to
+ * turn auditing off again at the end, when pluto turned it on.  Called
+ * before pluto starts its helper threads (capabilities are per
+ * thread).
+ */
+static void drop_audit_capabilities(bool keep_control, struct logger *logger)
+{
+#ifdef HAVE_LIBCAP_NG
+	if (capng_get_caps_process() != 0 ||
+	    capng_updatev(CAPNG_DROP, CAPNG_EFFECTIVE | CAPNG_PERMITTED,
+			  CAP_AUDIT_READ, (keep_control ? -1 : CAP_AUDIT_CONTROL), -1) != 0 ||
+	    capng_apply(CAPNG_SELECT_CAPS) != 0) {
+		llog(RC_LOG, logger,
+		     "invalid-spi-notify: libcap-ng could not drop CAP_AUDIT_READ%s",
+		     (keep_control ? "" : " and CAP_AUDIT_CONTROL"));
+		return;
+	}
+	ldbg(logger, "invalid-spi-notify: dropped CAP_AUDIT_READ%s",
+	     (keep_control ? " (CAP_AUDIT_CONTROL kept, to turn auditing off at the end)" :
+	      " and CAP_AUDIT_CONTROL"));
+#else
+	(void)keep_control;
+	(void)logger;
+#endif
+}
+
 /* a hint goes to port 500 (plain ESP) and 4500 (ESP-in-UDP, marker) */
 static const unsigned hint_ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
 
@@ -379,11 +445,8 @@ void init_invalid_spi_notify(struct logger *logger)
 	if (!notify.enabled) {
 		if (marker) {
 			/* an earlier pluto turned auditing on and died */
-			int e = set_audit_enabled(0);
-			unlink(AUDIT_MARKER);
-			llog(RC_LOG, logger,
-			     "invalid-spi-notify: turned the kernel's audit subsystem off again (an earlier pluto turned it on)%s",
-			     (e == 0 ? "" : "; failed"));
+			restore_audit("an earlier pluto", logger);
+			drop_audit_capabilities(false, logger);
 		}
 		return;
 	}
@@ -394,6 +457,7 @@ void init_invalid_spi_notify(struct logger *logger)
 		llog(RC_LOG, logger,
 		     "invalid-spi-notify=yes: cannot use the kernel's audit subsystem (%s); not answering ESP for unknown SPIs",
 		     strerror(e));
+		drop_audit_capabilities(false, logger);
 		return;
 	}
 	if (status.enabled == 0) {
@@ -402,6 +466,7 @@ void init_invalid_spi_notify(struct logger *logger)
 			llog(RC_LOG, logger,
 			     "invalid-spi-notify=yes: cannot turn the kernel's audit subsystem on (%s); not answering ESP for unknown SPIs",
 			     strerror(e));
+			drop_audit_capabilities(false, logger);
 			return;
 		}
 		notify.audit_was_off = true;
@@ -409,9 +474,12 @@ void init_invalid_spi_notify(struct logger *logger)
 		if (m >= 0) {
 			close(m);
 		}
-	} else if (marker) {
+	} else if (marker && status.enabled == 1 && status.pid == 0) {
 		/* on since an earlier pluto turned it on: still ours */
 		notify.audit_was_off = true;
+	} else if (marker) {
+		/* an audit daemon took it over meanwhile: not ours */
+		unlink(AUDIT_MARKER);
 	}
 
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_AUDIT);
@@ -439,6 +507,7 @@ void init_invalid_spi_notify(struct logger *logger)
 		     "invalid-spi-notify=yes: cannot read the kernel's audit records (%s); not answering ESP for unknown SPIs",
 		     strerror(e));
 		free_invalid_spi_notify(logger);
+		drop_audit_capabilities(false, logger);
 		return;
 	}
 	/* a burst that overflows is lost, and rate limited anyway */
@@ -449,17 +518,15 @@ void init_invalid_spi_notify(struct logger *logger)
 	llog(RC_LOG, logger,
 	     "invalid-spi-notify: answering ESP for unknown SPIs with INVALID_SPI, from the kernel's audit records%s",
 	     (notify.audit_was_off ? " (auditing turned on until pluto stops)" : ""));
+	drop_audit_capabilities(notify.audit_was_off, logger);
 }
 
 void free_invalid_spi_notify(struct logger *logger)
 {
 	/* (the fd listener goes with the event loop) */
 	if (notify.audit_was_off) {
-		int e = set_audit_enabled(0);
-		unlink(AUDIT_MARKER);
 		notify.audit_was_off = false;
-		ldbg(logger, "invalid-spi-notify: turned the kernel's audit subsystem off again%s",
-		     (e == 0 ? "" : " (failed)"));
+		restore_audit("pluto", logger);
 	}
 }
 

@@ -47,7 +47,10 @@ options:
   --payload SK|SKF|N                first payload (default SK)
   --msgid N                         Message ID (default 1)
   --size N                          octets of a forged SK/SKF message
-                                    (default 196, what a QCD taker sends)
+                                    (default 196, what a QCD taker sends);
+                                    given, probe shows both sizes
+  --bounce                          probe: close the socket at once, so
+                                    that the answer bounces
   --wait S                          how long to wait for an answer (default 2)
 
 An answer is summarised as its flags, Message ID and notify types, so
@@ -78,8 +81,8 @@ def options(argv):
             o["spis"] = bytes.fromhex(argv[i + 1]) + bytes.fromhex(argv[i + 2])
             i += 3
             continue
-        if a == "--spoof":
-            o["spoof"] = True
+        if a in ("--spoof", "--bounce"):
+            o[a[2:]] = True
             i += 1
             continue
         if a.startswith("--"):
@@ -156,7 +159,21 @@ def send_and_wait(o):
 
 
 def probe(o):
+    if o.get("bounce"):
+        # send, and close the socket at once: the answer bounces
+        # (ICMP port unreachable) into the answerer's error queue
+        s = sock(o)
+        s.sendto(message(o), (o["to"], o["port"]))
+        s.close()
+        print("%s %s message sent from a socket closed at once" % (o["to"], o["exchange"]))
+        return
     reply = send_and_wait(o)
+    if "size" in o.get("given", ()):
+        # the message's size, and the answer's
+        print("%s %d-octet %s message: %s" % (
+            o["to"], len(message(o)), o["exchange"],
+            "answered with %d octets: %s" % (len(reply), describe(reply)) if reply else "no answer"))
+        return
     print("%s %s message, flags %s, first payload %s: %s" % (
         o["to"], o["exchange"], o["flags"], o["payload"],
         "answered: " + describe(reply) if reply else "no answer"))

@@ -10,3 +10,12 @@ spis=$(grep -o -E 'cookie [0-9a-f]{16}->[0-9a-f]{16}' /tmp/auth.txt | head -n 1 
 ../../guestbin/qcd-forge.py probe --exchange IKE_SA_INIT --wait 1
 ../../guestbin/qcd-forge.py probe --exchange IKE_SESSION_RESUME --wait 1
 ../../guestbin/qcd-forge.py probe --exchange INFORMATIONAL --payload N --wait 1
+# an answer that bounces (its socket closed at once): east's dump of
+# the bounced packet masks its token (east has plutodebug=all)
+../../guestbin/qcd-forge.py probe --exchange INFORMATIONAL --bounce
+# no answer longer than the request: a minimal protected request (an
+# empty SK payload) gets none; one as long as a single-token answer
+# gets that token; one padded as a taker pads gets them all
+../../guestbin/qcd-forge.py probe --exchange INFORMATIONAL --size 32 --wait 1
+../../guestbin/qcd-forge.py probe --exchange INFORMATIONAL --size 76 --wait 1
+../../guestbin/qcd-forge.py probe --exchange INFORMATIONAL --size 196 --wait 1
