@@ -192,7 +192,8 @@ void wipe_qcd_reply(struct qcd_reply *reply);
  * BUF (SIZE octets) with the data of each of those notifications set
  * to zero and return the copy's length; otherwise return 0 (nothing
  * to hide, or BUF too small).  MESSAGE may be anything: the walk over
- * its payloads stops at the first malformed length.
+ * its payloads stops at the first malformed length; a payload cut
+ * short (a truncated, bounced packet) is masked to the end.
  */
 size_t qcd_mask_tokens(shunk_t message, uint8_t *buf, size_t size);
 

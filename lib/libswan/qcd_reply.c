@@ -161,22 +161,32 @@ size_t qcd_mask_tokens(shunk_t message, uint8_t *buf, size_t size)
 	size_t at = start + IKE_HEADER_SIZE;
 	while (np != ISAKMP_NEXT_v2NONE && len - at >= GENERIC_PAYLOAD_HEADER_SIZE) {
 		size_t length = ((size_t)m[at + 2] << 8) | m[at + 3];
-		if (length < GENERIC_PAYLOAD_HEADER_SIZE || length > len - at) {
+		if (length < GENERIC_PAYLOAD_HEADER_SIZE) {
 			break;
 		}
-		if (np == ISAKMP_NEXT_v2N && length >= NOTIFY_HEADER_SIZE) {
+		/*
+		 * A payload cut short (a sent packet that bounced comes
+		 * back from the socket's error queue truncated to what
+		 * the ICMP error quoted) ends the message; what there
+		 * is of its data is masked all the same.
+		 */
+		size_t end = (length > len - at ? len : at + length);
+		if (np == ISAKMP_NEXT_v2N && end - at >= NOTIFY_HEADER_SIZE) {
 			unsigned type = ((unsigned)m[at + 6] << 8) | m[at + 7];
-			size_t skip = NOTIFY_HEADER_SIZE + m[at + 5];
-			if (type == v2N_QUICK_CRASH_DETECTION && skip < length) {
+			size_t data = at + NOTIFY_HEADER_SIZE + m[at + 5];
+			if (type == v2N_QUICK_CRASH_DETECTION && data < end) {
 				if (!masked) {
 					memcpy(buf, m, len);
 					masked = true;
 				}
-				memset(buf + at + skip, 0, length - skip);
+				memset(buf + data, 0, end - data);
 			}
 		}
+		if (end == len) {
+			break;
+		}
 		np = m[at];
-		at += length;
+		at = end;
 	}
 	return (masked ? len : 0);
 }

@@ -286,7 +286,7 @@ static void drop_audit_capabilities(bool keep_control, struct logger *logger)
 		     (keep_control ? "" : " and CAP_AUDIT_CONTROL"));
 		return;
 	}
-	ldbg(logger, "invalid-spi-notify: dropped CAP_AUDIT_READ%s",
+	ldbg(logger, "audit capabilities: dropped CAP_AUDIT_READ%s",
 	     (keep_control ? " (CAP_AUDIT_CONTROL kept, to turn auditing off at the end)" :
 	      " and CAP_AUDIT_CONTROL"));
 #else

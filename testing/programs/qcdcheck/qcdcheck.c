@@ -410,9 +410,22 @@ static void check_mask_tokens(void)
 		if (qcd_mask_tokens(shunk2(msg, len), out, len - 1) != 0) {
 			FAIL("[marker %u] overflowed", marker);
 		}
-		/* truncated anywhere: never read beyond the end */
+		/*
+		 * Truncated anywhere (a bounced packet): never read
+		 * beyond the end, and no token octet that is there
+		 * survives.
+		 */
 		for (size_t cut = 1; cut < len; cut++) {
-			qcd_mask_tokens(shunk2(msg, len - cut), out, sizeof(out));
+			size_t short_len = len - cut;
+			size_t m = qcd_mask_tokens(shunk2(msg, short_len), out, sizeof(out));
+			for (size_t i = 0; i < short_len; i++) {
+				bool token = ((i >= t1 && i < t1 + 32) || (i >= t2 && i < t2 + 32));
+				if (token && (m == 0 ? msg[i] : out[i]) != 0) {
+					FAIL("[marker %u] cut to %zu: token octet %zu shown",
+					     marker, short_len, i);
+					break;
+				}
+			}
 		}
 		/* protected: nothing to hide */
 		hdr[16] = ISAKMP_NEXT_v2SK;
