@@ -307,23 +307,28 @@ static void send_invalid_spi_hint_from(const struct xfrm_audit_notfound *r,
 				       struct iface_endpoint *const ifps[elemsof(hint_ports)],
 				       struct logger *logger)
 {
+	/* one hint a second per (source, SPI) is all a peer needs */
+	static struct rate_bucket all;
+	static struct source_buckets peers, spis;
+	monotime_t now = mononow();
+	if (!take_source_rate_token(&spis, &src, r->spi, HINT_SEND_SPI_RATE, now)) {
+		hint_stats.rate_limited++;
+		return;
+	}
+
 	/*
 	 * RFC 7296 1.5: only when no suitable IKE SA exists (a hash
 	 * lookup of the connections between the two addresses).
 	 */
-	if (v2_visit_established_ike_sas(dst, src, NULL, NULL) > 0) {
+	if (v2_have_established_ike_sa(dst, src)) {
 		hint_stats.have_ike_sa++;
 		ldbg(logger, "INVALID_SPI: ESP from %s for unknown SPI 0x%08x, but we have an IKE SA with it; no hint",
 		     r->src, ntohl(r->spi));
 		return;
 	}
 
-	/* rate limits before any packet is built */
-	static struct rate_bucket all;
-	static struct source_buckets peers, spis;
-	monotime_t now = mononow();
-	if (!take_source_rate_token(&spis, &src, r->spi, HINT_SEND_SPI_RATE, now) ||
-	    !take_source_rate_token(&peers, &src, 0, HINT_SEND_PEER_RATE, now) ||
+	/* the other rate limits before any packet is built */
+	if (!take_source_rate_token(&peers, &src, 0, HINT_SEND_PEER_RATE, now) ||
 	    !take_rate_token(&all, HINT_SEND_RATE, now)) {
 		hint_stats.rate_limited++;
 		return;

@@ -88,6 +88,7 @@ static void visited(void)
 static struct {
 	bool dirty;
 	enum qcd_options any;	/* bits of all loaded connections */
+	unsigned generation;	/* bumped when a connection came or went */
 } gate = { .dirty = true, };
 
 void unprotected_connections_changed(enum qcd_options qcd)
@@ -95,6 +96,7 @@ void unprotected_connections_changed(enum qcd_options qcd)
 	if (qcd & (QCD_ROLES|QCD_SIR)) {
 		gate.dirty = true;
 	}
+	gate.generation++;
 }
 
 bool unprotected_input_enabled(enum qcd_options want)
@@ -151,23 +153,103 @@ bool take_rate_token(struct rate_bucket *b, unsigned rate, monotime_t now)
 bool take_source_rate_token(struct source_buckets *sb, const ip_address *source,
 			    uint32_t salt, unsigned rate, monotime_t now)
 {
-	static uint8_t key[SIPHASH_KEY_SIZE];
-	static bool have_key;
-	if (!have_key) {
-		get_rnd_bytes(key, sizeof(key));
-		have_key = true;
-	}
 	uint8_t in[sizeof(salt) + 16] = {0};
 	shunk_t a = address_as_shunk(source);
 	memcpy(in, &salt, sizeof(salt));
 	memcpy(in + sizeof(salt), a.ptr, (a.len < 16 ? a.len : 16));
-	uint64_t h = siphash24(key, in, sizeof(salt) + (a.len < 16 ? a.len : 16));
+	uint64_t h = keyed_hash(in, sizeof(salt) + (a.len < 16 ? a.len : 16));
 	return take_rate_token(&sb->bucket[h % SOURCE_BUCKETS], rate, now);
 }
 
 /*
  * Lookups.
  */
+
+/*
+ * Host-pair answers that took a walk.  pluto's host-pair table finds
+ * the connections between two addresses by hash, but a gateway pair
+ * can have a thousand tunnels between the same two addresses, all in
+ * that one bucket: a packet forged from the peer's address would make
+ * every lookup walk them.  So an answer that looked at more than a
+ * few connections is remembered, for a second (connections are
+ * oriented and instantiated without telling us) and until a
+ * connection is added or deleted.  Only such answers are kept: the
+ * cheap ones (any address of an attacker's choosing) cannot push an
+ * expensive one out.  The slot is found by a keyed hash.
+ */
+#define MEMO_SLOTS 64
+#define MEMO_MIN_VISITS 8
+#define MEMO_LIFETIME_MS 1000
+
+enum memo_kind { MEMO_QCD_OPTIONS, MEMO_ESTABLISHED, };
+
+struct memo {
+	ip_address local, remote;
+	enum memo_kind kind;
+	enum qcd_options want;
+	unsigned answer;
+	unsigned generation;
+	monotime_t when;
+};
+static struct memo memos[MEMO_SLOTS];
+
+static uint8_t hash_key[SIPHASH_KEY_SIZE];
+static bool have_hash_key;
+
+static uint64_t keyed_hash(const void *data, size_t len)
+{
+	if (!have_hash_key) {
+		get_rnd_bytes(hash_key, sizeof(hash_key));
+		have_hash_key = true;
+	}
+	return siphash24(hash_key, data, len);
+}
+
+static struct memo *memo_slot(enum memo_kind kind, enum qcd_options want,
+			      const ip_address *local, const ip_address *remote)
+{
+	uint8_t in[2 + 2 * 16] = { kind, want, };
+	shunk_t l = address_as_shunk(local), r = address_as_shunk(remote);
+	memcpy(in + 2, l.ptr, (l.len < 16 ? l.len : 16));
+	memcpy(in + 2 + 16, r.ptr, (r.len < 16 ? r.len : 16));
+	return &memos[keyed_hash(in, sizeof(in)) % MEMO_SLOTS];
+}
+
+static bool memo_find(enum memo_kind kind, enum qcd_options want,
+		      const ip_address *local, const ip_address *remote,
+		      unsigned *answer)
+{
+	const struct memo *m = memo_slot(kind, want, local, remote);
+	if (m->kind == kind && m->want == want &&
+	    m->generation == gate.generation &&
+	    !is_monotime_epoch(m->when) &&
+	    milliseconds_from_deltatime(monotime_diff(mononow(), m->when)) < MEMO_LIFETIME_MS &&
+	    address_eq_address(m->local, *local) &&
+	    address_eq_address(m->remote, *remote)) {
+		*answer = m->answer;
+		return true;
+	}
+	return false;
+}
+
+static void memo_keep(enum memo_kind kind, enum qcd_options want,
+		      const ip_address *local, const ip_address *remote,
+		      unsigned answer, unsigned visits)
+{
+	if (visits < MEMO_MIN_VISITS) {
+		return;
+	}
+	struct memo *m = memo_slot(kind, want, local, remote);
+	*m = (struct memo) {
+		.local = *local,
+		.remote = *remote,
+		.kind = kind,
+		.want = want,
+		.answer = answer,
+		.generation = gate.generation,
+		.when = mononow(),
+	};
+}
 
 static bool count_state(struct state *st UNUSED, void *context UNUSED)
 {
@@ -196,6 +278,11 @@ static enum qcd_options qcd_options_between(enum qcd_options want,
 					    const ip_address *local,
 					    const ip_address *remote)
 {
+	unsigned answer;
+	if (memo_find(MEMO_QCD_OPTIONS, want, local, remote, &answer)) {
+		return answer;
+	}
+	unsigned visits = 0;
 	enum qcd_options found = 0;
 	struct connection_filter cf = {
 		.ike_version = IKEv2,
@@ -211,10 +298,12 @@ static enum qcd_options qcd_options_between(enum qcd_options want,
 	};
 	while (next_connection(&cf)) {
 		visited();
+		visits++;
 		if (cf.c->config->qcd & want) {
 			found |= cf.c->config->qcd;
 		}
 	}
+	memo_keep(MEMO_QCD_OPTIONS, want, local, remote, found, visits);
 	return found;
 }
 
@@ -243,6 +332,39 @@ struct child_sa *v2_child_sa_by_outbound_spi(uint32_t spi, const ip_address peer
 	struct state *st = state_by_outbound_spi(spi, outbound_spi_from, (void *)&peer,
 						 __func__);
 	return (st == NULL ? NULL : pexpect_child_sa(st));
+}
+
+bool v2_have_established_ike_sa(const ip_address local, const ip_address remote)
+{
+	unsigned answer;
+	if (!address_is_specified(local) || !address_is_specified(remote)) {
+		return false;
+	}
+	if (memo_find(MEMO_ESTABLISHED, 0, &local, &remote, &answer)) {
+		return answer;
+	}
+	unsigned visits = 0;
+	bool found = false;
+	struct connection_filter cf = {
+		.ike_version = IKEv2,
+		.host_pair = {
+			.local = &local,
+			.remote = &remote,
+		},
+		.search = {
+			.order = NEW2OLD,
+			.verbose.logger = &global_logger,
+			.where = HERE,
+		},
+	};
+	while (!found && next_connection(&cf)) {
+		visited();
+		visits++;
+		struct ike_sa *ike = ike_sa_by_serialno(cf.c->established_ike_sa);
+		found = (ike != NULL && IS_IKE_SA_ESTABLISHED(&ike->sa));
+	}
+	memo_keep(MEMO_ESTABLISHED, 0, &local, &remote, found, visits);
+	return found;
 }
 
 unsigned v2_visit_established_ike_sas(const ip_address local, const ip_address remote,

@@ -82,7 +82,16 @@ enum qcd_options v2_qcd_options_on_host_pair(enum qcd_options want,
 /* the Child SA whose outbound SPI is SPI and whose peer is at PEER */
 struct child_sa *v2_child_sa_by_outbound_spi(uint32_t spi, const ip_address peer);
 
-/* the established IKE SAs of the connections between LOCAL and REMOTE */
+/*
+ * Host-pair lookups: an answer that had to look at many connections
+ * (a thousand tunnels between the same two addresses) is remembered
+ * for a second, or until a connection comes or goes.
+ */
+
+/* has a connection between LOCAL and REMOTE an established IKE SA? */
+bool v2_have_established_ike_sa(const ip_address local, const ip_address remote);
+
+/* the established IKE SAs of the connections between LOCAL and REMOTE (not remembered) */
 typedef void (v2_ike_sa_visitor)(struct ike_sa *ike, void *context);
 unsigned v2_visit_established_ike_sas(const ip_address local, const ip_address remote,
 				      v2_ike_sa_visitor *visit, void *context);
