@@ -121,6 +121,23 @@ bool unprotected_input_enabled(enum qcd_options want)
 }
 
 /*
+ * The keyed hash of every table an unauthenticated packet picks a slot
+ * in: the key is random, drawn when first needed, never shown.
+ */
+
+static uint8_t hash_key[SIPHASH_KEY_SIZE];
+static bool have_hash_key;
+
+static uint64_t keyed_hash(const void *data, size_t len)
+{
+	if (!have_hash_key) {
+		get_rnd_bytes(hash_key, sizeof(hash_key));
+		have_hash_key = true;
+	}
+	return siphash24(hash_key, data, len);
+}
+
+/*
  * Token buckets.
  */
 
@@ -192,18 +209,6 @@ struct memo {
 	monotime_t when;
 };
 static struct memo memos[MEMO_SLOTS];
-
-static uint8_t hash_key[SIPHASH_KEY_SIZE];
-static bool have_hash_key;
-
-static uint64_t keyed_hash(const void *data, size_t len)
-{
-	if (!have_hash_key) {
-		get_rnd_bytes(hash_key, sizeof(hash_key));
-		have_hash_key = true;
-	}
-	return siphash24(hash_key, data, len);
-}
 
 static struct memo *memo_slot(enum memo_kind kind, enum qcd_options want,
 			      const ip_address *local, const ip_address *remote)
