@@ -35,7 +35,7 @@ OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standar
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
 .PHONY: all patched stock uml-kernel deps check check-slow check-stock check-upstream \
-	check-series export demo bench-recovery bench-scale bench-setup bench-flood bench-cost fuzz clean distclean keys
+	check-series export demo bench-recovery bench-scale bench-setup bench-forged bench-flood bench-cost fuzz clean distclean keys
 
 all: patched
 
@@ -187,6 +187,19 @@ bench-setup:
 	@$(MAKE) --no-print-directory patched stock uml-kernel > $(BUILD)/bench-build.log 2>&1 || \
 		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
 	@$(TOP)/testing/uml/scale-run --setup-only $(SETUP_ROUNDS) --boots $(SETUP_BOOTS) -n $(SETUP_N) --configs stock,qcd
+
+# not a test: N tunnels, and forged unauthenticated input at the
+# gateway (from its peer's address): what each packet costs and whether
+# every tunnel's liveness is still answered (testing/uml/scale-run
+# --forged)
+FORGED_N ?= 10,100,1000
+FORGED_PPS ?= 1500
+FORGED_SECONDS ?= 30
+bench-forged:
+	@mkdir -p $(BUILD)
+	@$(MAKE) --no-print-directory patched uml-kernel > $(BUILD)/bench-build.log 2>&1 || \
+		{ tail -n 30 $(BUILD)/bench-build.log; exit 1; }
+	@$(TOP)/testing/uml/scale-run --forged $(FORGED_PPS) --seconds $(FORGED_SECONDS) -n $(FORGED_N)
 
 # not a test: a third guest floods both gateways with unauthenticated
 # traffic while west sets up and recovers its tunnel

@@ -188,15 +188,16 @@ bool take_source_rate_token(struct source_buckets *sb, const ip_address *source,
  * can have a thousand tunnels between the same two addresses, all in
  * that one bucket: a packet forged from the peer's address would make
  * every lookup walk them.  So an answer that looked at more than a
- * few connections is remembered, for a second (connections are
+ * few connections is remembered, for ten seconds (connections are
  * oriented and instantiated without telling us) and until a
- * connection is added or deleted.  Only such answers are kept: the
+ * connection is added or deleted: at most one walk per address pair
+ * every ten seconds, whatever the packet rate.  Only such answers are kept: the
  * cheap ones (any address of an attacker's choosing) cannot push an
  * expensive one out.  The slot is found by a keyed hash.
  */
 #define MEMO_SLOTS 64
 #define MEMO_MIN_VISITS 8
-#define MEMO_LIFETIME_MS 1000
+#define MEMO_LIFETIME_MS 10000
 
 enum memo_kind { MEMO_QCD_OPTIONS, MEMO_ESTABLISHED, };
 

@@ -85,7 +85,7 @@ struct child_sa *v2_child_sa_by_outbound_spi(uint32_t spi, const ip_address peer
 /*
  * Host-pair lookups: an answer that had to look at many connections
  * (a thousand tunnels between the same two addresses) is remembered
- * for a second, or until a connection comes or goes.
+ * for ten seconds, or until a connection comes or goes.
  */
 
 /* has a connection between LOCAL and REMOTE an established IKE SA? */

@@ -18,7 +18,14 @@
  * The kinds take turns, one packet each.  IPv4, raw socket, every
  * source address forged (random sources are taken from 198.18.0.0/15,
  * RFC 2544's benchmarking range, so that per-source limits do not
- * hide the global ones).
+ * hide the global ones).  IKE requests are 196 octets, as long as a
+ * QCD taker's (shorter ones get no answer).
+ *
+ * Environment: FLOOD_PPS=N sends N packets a second in all (default:
+ * as fast as possible); FLOOD_SOURCE=A forges A instead: as the source
+ * of the kinds sent to MAKER, and as MAKER's address in those sent to
+ * TAKER (a flood from a real peer's address, the worst case for
+ * per-source limits and host-pair lookups).
  *
  * usage: flood MAKER TAKER SECONDS [KINDS]
  * KINDS: comma separated, default all of the above.  SIGTERM or SIGINT
@@ -132,11 +139,11 @@ static size_t payload(enum kind kind, uint8_t *p)
 		n = 4;
 		/* fall through */
 	case IKE:
-		/* protected request for SPIs nobody knows: SK + 16 octets */
-		n += ike_header(p, spis, 46, 0x08, 1 + (rand32() & 0xff), 28 + 4 + 16);
-		p[28] = 0; p[29] = 0; p[30] = 0; p[31] = 4 + 16;
-		put_random(p + 32, 16);
-		return n + 4 + 16;
+		/* protected request for SPIs nobody knows, as long as a taker's */
+		n += ike_header(p, spis, 46, 0x08, 1 + (rand32() & 0xff), 196);
+		p[28] = 0; p[29] = 0; p[30] = 0; p[31] = 196 - 28;
+		put_random(p + 32, 196 - 32);
+		return n + 196 - 28;
 	case ESP:
 		/* SPI, sequence number, 64 octets of "ciphertext" */
 		put_random(p, 4 + 64);
@@ -200,6 +207,13 @@ int main(int argc, char *argv[])
 		return 2;
 	}
 	rng ^= (uint64_t)getpid() << 32 ^ (uint64_t)time(NULL);
+	double pps = (getenv("FLOOD_PPS") != NULL ? atof(getenv("FLOOD_PPS")) : 0);
+	struct in_addr source = { 0 };
+	if (getenv("FLOOD_SOURCE") != NULL &&
+	    inet_pton(AF_INET, getenv("FLOOD_SOURCE"), &source) != 1) {
+		fprintf(stderr, "flood: FLOOD_SOURCE is an IPv4 address\n");
+		return 2;
+	}
 
 	int raw = socket(AF_INET, SOCK_RAW, IPPROTO_RAW);
 	if (raw < 0) {
@@ -211,7 +225,7 @@ int main(int argc, char *argv[])
 
 	signal(SIGTERM, on_term);
 	signal(SIGINT, on_term);
-	uint8_t pkt[256];
+	uint8_t pkt[512];
 	unsigned long sent = 0, second = 0, dropped = 0;
 	double start = now(), mark = start, t = start;
 	for (unsigned long i = 0; t - start < seconds && !stop; i++) {
@@ -225,7 +239,9 @@ int main(int argc, char *argv[])
 		ip->ip_ttl = 64;
 		int to_maker = (k == IKE || k == NATT || k == ESP || k == SIRQ);
 		ip->ip_dst = (to_maker ? maker : taker);
-		if (to_maker) {
+		if (source.s_addr != 0) {
+			ip->ip_src = source;
+		} else if (to_maker) {
 			/* 198.18.0.0/15 */
 			ip->ip_src.s_addr = htonl(0xc6120000 | (rand32() & 0x1ffff));
 		} else {
@@ -258,7 +274,19 @@ int main(int argc, char *argv[])
 			sent++;
 			second++;
 		}
-		if ((i & 63) == 0) {
+		if (pps > 0) {
+			/* paced: packet i is due at start + i / pps */
+			double due = start + (i + 1) / pps;
+			t = now();
+			if (due > t) {
+				struct timespec ts = {
+					.tv_sec = (time_t)(due - t),
+					.tv_nsec = (long)(((due - t) - (time_t)(due - t)) * 1e9),
+				};
+				nanosleep(&ts, NULL);
+			}
+		}
+		if ((i & 63) == 0 || pps > 0) {
 			t = now();
 			if (t - mark >= 1.0) {
 				printf("flood %.0f %lu\n", t - start, second);

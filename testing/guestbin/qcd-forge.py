@@ -14,7 +14,10 @@ usage:
                                     in F with that request's SPIs, Message
                                     ID and exchange type to this host's
                                     pluto at once; with --spoof as if
-                                    from --to (raw socket, IPv4)
+                                    from --to (raw socket, IPv4), and
+                                    with --junk K then K answers without
+                                    a token as if from --to and K copies
+                                    from this host's own address
 
   qcd-forge.py hint --spi HEX [--count N] [--spoof] [options]
                                     send the unprotected INVALID_SPI
@@ -256,6 +259,23 @@ def sniff_replay(o):
             spoof_udp(raw, o["to"], o["from"], o["port"], o["port"], forged)
             print("answered this host's %s request with the kept reply, as if from %s" %
                   (what, o["to"]))
+            junk = int(o.get("junk", "0"))
+            if junk:
+                # answers to the same request that could not be the
+                # peer's: without a token, as if from the peer; the
+                # kept reply again, from this host's own address
+                n = struct.pack("!BBHBBH", 0, 0, 8, 0, 0, 4)
+                bare = bytearray(forged[:28] + n)
+                bare[16] = 41
+                bare[24:28] = struct.pack("!I", len(bare))
+                for _ in range(junk):
+                    spoof_udp(raw, o["to"], o["from"], o["port"], o["port"], bytes(bare))
+                s = socket.socket(family(o["from"]), socket.SOCK_DGRAM)
+                s.bind((o["from"], 0))
+                for _ in range(junk):
+                    s.sendto(forged, (o["from"], o["port"]))
+                print("then %d answers without a token as if from %s, and %d copies from this host" %
+                      (junk, o["to"], junk))
             return 0
         s = socket.socket(family(o["from"]), socket.SOCK_DGRAM)
         s.bind((o["from"], 0))
