@@ -29,6 +29,8 @@
  *   a count of what they look at.
  */
 
+#include <limits.h>		/* for UINT_MAX */
+
 #include "defs.h"
 
 #include "ikev2_unprotected.h"
@@ -340,22 +342,25 @@ struct child_sa *v2_child_sa_by_outbound_spi(uint32_t spi, const ip_address peer
 	return (st == NULL ? NULL : pexpect_child_sa(st));
 }
 
-bool v2_have_established_ike_sa(const ip_address local, const ip_address remote)
+/*
+ * The established IKE SAs of the connections between LOCAL and REMOTE,
+ * each passed to VISIT (when not NULL), up to LIMIT of them; returns
+ * how many, and in *CONNECTIONS how many connections it looked at.
+ */
+static unsigned established_ike_sas(const ip_address *local, const ip_address *remote,
+				    v2_ike_sa_visitor *visit, void *context,
+				    unsigned limit, unsigned *connections)
 {
-	unsigned answer;
-	if (!address_is_specified(local) || !address_is_specified(remote)) {
-		return false;
+	unsigned found = 0;
+	*connections = 0;
+	if (!address_is_specified(*local) || !address_is_specified(*remote)) {
+		return 0;
 	}
-	if (memo_find(MEMO_ESTABLISHED, 0, &local, &remote, &answer)) {
-		return answer;
-	}
-	unsigned visits = 0;
-	bool found = false;
 	struct connection_filter cf = {
 		.ike_version = IKEv2,
 		.host_pair = {
-			.local = &local,
-			.remote = &remote,
+			.local = local,
+			.remote = remote,
 		},
 		.search = {
 			.order = NEW2OLD,
@@ -363,44 +368,34 @@ bool v2_have_established_ike_sa(const ip_address local, const ip_address remote)
 			.where = HERE,
 		},
 	};
-	while (!found && next_connection(&cf)) {
+	while (found < limit && next_connection(&cf)) {
 		visited();
-		visits++;
+		(*connections)++;
 		struct ike_sa *ike = ike_sa_by_serialno(cf.c->established_ike_sa);
-		found = (ike != NULL && IS_IKE_SA_ESTABLISHED(&ike->sa));
+		if (ike != NULL && IS_IKE_SA_ESTABLISHED(&ike->sa)) {
+			found++;
+			if (visit != NULL) {
+				visit(ike, context);
+			}
+		}
 	}
-	memo_keep(MEMO_ESTABLISHED, 0, &local, &remote, found, visits);
+	return found;
+}
+
+bool v2_have_established_ike_sa(const ip_address local, const ip_address remote)
+{
+	unsigned answer, connections;
+	if (memo_find(MEMO_ESTABLISHED, 0, &local, &remote, &answer)) {
+		return answer;
+	}
+	bool found = (established_ike_sas(&local, &remote, NULL, NULL, 1, &connections) > 0);
+	memo_keep(MEMO_ESTABLISHED, 0, &local, &remote, found, connections);
 	return found;
 }
 
 unsigned v2_visit_established_ike_sas(const ip_address local, const ip_address remote,
 				      v2_ike_sa_visitor *visit, void *context)
 {
-	unsigned visits = 0;
-	if (!address_is_specified(local) || !address_is_specified(remote)) {
-		return 0;
-	}
-	struct connection_filter cf = {
-		.ike_version = IKEv2,
-		.host_pair = {
-			.local = &local,
-			.remote = &remote,
-		},
-		.search = {
-			.order = NEW2OLD,
-			.verbose.logger = &global_logger,
-			.where = HERE,
-		},
-	};
-	while (next_connection(&cf)) {
-		visited();
-		struct ike_sa *ike = ike_sa_by_serialno(cf.c->established_ike_sa);
-		if (ike != NULL && IS_IKE_SA_ESTABLISHED(&ike->sa)) {
-			visits++;
-			if (visit != NULL) {
-				visit(ike, context);
-			}
-		}
-	}
-	return visits;
+	unsigned connections;
+	return established_ike_sas(&local, &remote, visit, context, UINT_MAX, &connections);
 }

@@ -17,7 +17,9 @@ usage:
                                     from --to (raw socket, IPv4), and
                                     with --junk K then K answers without
                                     a token as if from --to and K copies
-                                    from this host's own address
+                                    from this host's own address; with
+                                    --match-exchange NAME only a request
+                                    of that exchange is answered
 
   qcd-forge.py hint --spi HEX [--count N] [--spoof] [options]
                                     send the unprotected INVALID_SPI
@@ -249,6 +251,8 @@ def sniff_replay(o):
             ike = ike[4:]
         if dport != o["port"] or len(ike) < 28 or ike[17] != 0x20 or ike[19] & 0x20:
             continue	# not an IKEv2 request to --to
+        if "match-exchange" in o and ike[18] != EXCHANGES[o["match-exchange"]]:
+            continue	# not the exchange asked for
         msgid = struct.unpack("!I", ike[20:24])[0]
         flags = 0x20 | (0 if ike[19] & 0x08 else 0x08)
         forged = rewrite(reply, spis=ike[0:16], xchg=ike[18], msgid=msgid, flags=flags)
