@@ -26,7 +26,7 @@ PACKAGES="
  clang libclang-rt-14-dev
  quilt git
  tshark
- strongswan-charon strongswan-swanctl
+ strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins
 "
 
 SRC=/etc/apt/sources.list.d/libreswan-qcd-src.sources
