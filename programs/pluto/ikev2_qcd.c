@@ -335,7 +335,7 @@ static void free_qcd_secret(void)
 
 void qcd_connection_loaded(enum qcd_options qcd, struct logger *logger)
 {
-	unprotected_connections_changed(qcd);
+	unprotected_connection_added(qcd);
 	if (qcd & QCD_MAKER) {
 		qcd_secret.have_maker = true;
 		get_qcd_secret(logger);

@@ -30,11 +30,12 @@
  * make-before-break, only on a NACK with no ACK and no protected
  * message.
  *
- * Answerer (the restarted gateway, sir=yes on the address the query
- * came to): stateless, before any Message ID check; rate limited;
- * ACK when any IKE SA of ours (either role, rekeys in progress
- * included) has the SPIs, NACK otherwise.  The answer is as long as
- * the query: no amplification.
+ * Answerer (the restarted gateway, a sir=yes connection on the address
+ * the query came to, whose peer is the query's source or %any):
+ * stateless, before any Message ID check; rate limited; ACK when any
+ * IKE SA of ours (either role, rekeys in progress included) has the
+ * SPIs, NACK otherwise.  The answer is as long as the query: no
+ * amplification.
  */
 
 #include "defs.h"

@@ -88,37 +88,43 @@ static void visited(void)
  */
 
 static struct {
-	bool dirty;
 	enum qcd_options any;	/* bits of all loaded connections */
 	unsigned generation;	/* bumped when a connection came or went */
-} gate = { .dirty = true, };
+} gate;
 
-void unprotected_connections_changed(enum qcd_options qcd)
+void unprotected_connection_added(enum qcd_options qcd)
 {
-	if (qcd & (QCD_ROLES|QCD_SIR)) {
-		gate.dirty = true;
-	}
+	gate.any |= qcd;
 	gate.generation++;
+}
+
+void unprotected_connection_discarded(enum qcd_options qcd)
+{
+	gate.generation++;
+	if (!(qcd & (QCD_ROLES|QCD_SIR))) {
+		return;
+	}
+	/*
+	 * What the others still enable; the discarded connection is
+	 * no longer among them.  A walk, at an operator's (or
+	 * shutdown's) pace: never for a packet.
+	 */
+	gate.any = 0;
+	struct connection_filter cf = {
+		.ike_version = IKEv2,
+		.search = {
+			.order = OLD2NEW,
+			.verbose.logger = &global_logger,
+			.where = HERE,
+		},
+	};
+	while (next_connection(&cf)) {
+		gate.any |= cf.c->config->qcd;
+	}
 }
 
 bool unprotected_input_enabled(enum qcd_options want)
 {
-	if (gate.dirty) {
-		/* after a connection came or went: not per packet */
-		gate.any = 0;
-		struct connection_filter cf = {
-			.ike_version = IKEv2,
-			.search = {
-				.order = OLD2NEW,
-				.verbose.logger = &global_logger,
-				.where = HERE,
-			},
-		};
-		while (next_connection(&cf)) {
-			gate.any |= cf.c->config->qcd;
-		}
-		gate.dirty = false;
-	}
 	return (gate.any & want) != 0;
 }
 
@@ -282,16 +288,17 @@ bool v2_ike_spis_in_use(const ike_spis_t *spis)
 	return false;
 }
 
-static enum qcd_options qcd_options_between(enum qcd_options want,
-					    const ip_address *local,
-					    const ip_address *remote)
+/*
+ * The IKEv2 connections between LOCAL and REMOTE (REMOTE unset: %any),
+ * from pluto's host-pair table, each passed to VISIT until it returns
+ * false; returns how many were looked at.
+ */
+typedef bool (host_pair_visitor)(struct connection *c, void *context);
+
+static unsigned visit_host_pair(const ip_address *local, const ip_address *remote,
+				host_pair_visitor *visit, void *context)
 {
-	unsigned answer;
-	if (memo_find(MEMO_QCD_OPTIONS, want, local, remote, &answer)) {
-		return answer;
-	}
-	unsigned visits = 0;
-	enum qcd_options found = 0;
+	unsigned connections = 0;
 	struct connection_filter cf = {
 		.ike_version = IKEv2,
 		.host_pair = {
@@ -306,13 +313,40 @@ static enum qcd_options qcd_options_between(enum qcd_options want,
 	};
 	while (next_connection(&cf)) {
 		visited();
-		visits++;
-		if (cf.c->config->qcd & want) {
-			found |= cf.c->config->qcd;
+		connections++;
+		if (!visit(cf.c, context)) {
+			break;
 		}
 	}
-	memo_keep(MEMO_QCD_OPTIONS, want, local, remote, found, visits);
-	return found;
+	return connections;
+}
+
+struct options_context {
+	enum qcd_options want;
+	enum qcd_options found;
+};
+
+static bool add_qcd_options(struct connection *c, void *context)
+{
+	struct options_context *oc = context;
+	if (c->config->qcd & oc->want) {
+		oc->found |= c->config->qcd;
+	}
+	return true;
+}
+
+static enum qcd_options qcd_options_between(enum qcd_options want,
+					    const ip_address *local,
+					    const ip_address *remote)
+{
+	unsigned answer;
+	if (memo_find(MEMO_QCD_OPTIONS, want, local, remote, &answer)) {
+		return answer;
+	}
+	struct options_context oc = { .want = want, };
+	unsigned connections = visit_host_pair(local, remote, add_qcd_options, &oc);
+	memo_keep(MEMO_QCD_OPTIONS, want, local, remote, oc.found, connections);
+	return oc.found;
 }
 
 enum qcd_options v2_qcd_options_on_host_pair(enum qcd_options want,
@@ -344,42 +378,43 @@ struct child_sa *v2_child_sa_by_outbound_spi(uint32_t spi, const ip_address peer
 
 /*
  * The established IKE SAs of the connections between LOCAL and REMOTE,
- * each passed to VISIT (when not NULL), up to LIMIT of them; returns
- * how many, and in *CONNECTIONS how many connections it looked at.
+ * each passed to VISIT (when not NULL), up to LIMIT of them.
  */
+struct established_context {
+	v2_ike_sa_visitor *visit;
+	void *context;
+	unsigned limit;
+	unsigned found;
+};
+
+static bool visit_established(struct connection *c, void *context)
+{
+	struct established_context *ec = context;
+	struct ike_sa *ike = ike_sa_by_serialno(c->established_ike_sa);
+	if (ike != NULL && IS_IKE_SA_ESTABLISHED(&ike->sa)) {
+		ec->found++;
+		if (ec->visit != NULL) {
+			ec->visit(ike, ec->context);
+		}
+	}
+	return ec->found < ec->limit;
+}
+
 static unsigned established_ike_sas(const ip_address *local, const ip_address *remote,
 				    v2_ike_sa_visitor *visit, void *context,
 				    unsigned limit, unsigned *connections)
 {
-	unsigned found = 0;
 	*connections = 0;
 	if (!address_is_specified(*local) || !address_is_specified(*remote)) {
 		return 0;
 	}
-	struct connection_filter cf = {
-		.ike_version = IKEv2,
-		.host_pair = {
-			.local = local,
-			.remote = remote,
-		},
-		.search = {
-			.order = NEW2OLD,
-			.verbose.logger = &global_logger,
-			.where = HERE,
-		},
+	struct established_context ec = {
+		.visit = visit,
+		.context = context,
+		.limit = limit,
 	};
-	while (found < limit && next_connection(&cf)) {
-		visited();
-		(*connections)++;
-		struct ike_sa *ike = ike_sa_by_serialno(cf.c->established_ike_sa);
-		if (ike != NULL && IS_IKE_SA_ESTABLISHED(&ike->sa)) {
-			found++;
-			if (visit != NULL) {
-				visit(ike, context);
-			}
-		}
-	}
-	return found;
+	*connections = visit_host_pair(local, remote, visit_established, &ec);
+	return ec.found;
 }
 
 bool v2_have_established_ike_sa(const ip_address local, const ip_address remote)

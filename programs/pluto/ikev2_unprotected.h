@@ -31,12 +31,13 @@ struct show;
 /*
  * The gate: does a loaded connection have any of WANT (QCD_MAKER,
  * QCD_TAKER, QCD_SIR)?  With none, no unprotected message is even
- * looked at.  Recomputed (one walk of the connections) only after
- * unprotected_connections_changed(), which connection loading and
- * deletion call.
+ * looked at.  Kept up to date when a connection is loaded (its qcd=
+ * bits added) and when a root connection's configuration is discarded
+ * (the others' bits recomputed, a walk at the operator's pace).
  */
 bool unprotected_input_enabled(enum qcd_options want);
-void unprotected_connections_changed(enum qcd_options qcd);
+void unprotected_connection_added(enum qcd_options qcd);
+void unprotected_connection_discarded(enum qcd_options qcd);
 
 /*
  * Token buckets: RATE a second, a burst of twice that; 0 refuses
