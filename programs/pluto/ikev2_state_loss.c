@@ -408,15 +408,30 @@ static void window_closed(const char *story UNUSED, struct state *st, void *cont
  * Make-before-break: the replacement IKE SA (with the connection's
  * Child SA in its IKE_AUTH exchange) is established once the
  * connection's established IKE SA is no longer this one; then the old
- * IKE SA and its Child SAs go (its peer does not know them, so no
- * Delete; the new Child SA already carries the traffic, so nothing is
- * revived).  The old one goes right after the event that establishes
- * the replacement (state_loss_ike_sa_established()); a check every
- * MBB_CHECK_MS for a bounded time covers a replacement that never
- * comes.
+ * IKE SA and its Child SAs go, with a Delete as upstream's
+ * reauthentication sends one: a peer that lost them answers it with
+ * INVALID_IKE_SPI at most, and a peer that still has them (the
+ * evidence was a replay the window missed, or the two crossed) drops
+ * them too, so both ends keep the same IKE SA and Child SA.  The new
+ * Child SA already carries the traffic, so nothing is revived.  The
+ * old one goes right after the event that establishes the replacement
+ * (state_loss_ike_sa_established()); a check every MBB_CHECK_MS for a
+ * bounded time covers a replacement that never comes.
+ *
+ * Crossings: when the old IKE SA is rekeyed meanwhile (by the peer, or
+ * by us from a request queued before the decision), its rekey takes
+ * over the role of the IKE SA being replaced; the replacement is never
+ * dropped as the loser of crossed streams (state_loss_replacement()),
+ * since the peer may already have it and its Child SA installed.
  */
 #define MBB_CHECK_MS 200
 #define MBB_CHECKS 300
+
+static void end_make_before_break(struct connection *c)
+{
+	c->state_loss.replaced = SOS_NOBODY;
+	c->state_loss.replacing = SOS_NOBODY;
+}
 
 static void make_before_break_check(const char *story, struct state *st, void *context)
 {
@@ -428,18 +443,21 @@ static void make_before_break_check(const char *story, struct state *st, void *c
 	if (ike == NULL || !replacing(ike)) {
 		return;
 	}
-	const struct connection *c = ike->sa.st_connection;
+	struct connection *c = ike->sa.st_connection;
 	if (c->established_ike_sa != SOS_NOBODY &&
 	    c->established_ike_sa != ike->sa.st_serialno) {
 		ike->sa.st_v2_state_loss->replacing = false;
+		end_make_before_break(c);
 		llog(RC_LOG, ike->sa.logger,
-		     "replacement IKE SA "PRI_SO" is established; deleting this IKE SA without notification",
+		     "replacement IKE SA "PRI_SO" is established; deleting this IKE SA",
 		     pri_so(c->established_ike_sa));
-		delete_without_notification(&ike, REASON_SUPERSEDED_BY_NEW_SA);
+		/* as upstream's reauthentication expires the old one */
+		send_n_log_delete_ike_family_now(&ike, ike->sa.logger, HERE);
 		return;
 	}
 	if (checks >= MBB_CHECKS) {
 		ike->sa.st_v2_state_loss->replacing = false;
+		end_make_before_break(c);
 		if (ike->sa.st_v2_state_loss->replacing_certain) {
 			/* the peer has no such IKE SA: a zombie otherwise */
 			llog(RC_LOG, ike->sa.logger,
@@ -486,13 +504,15 @@ static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e,
 	stats.make_before_break++;
 	struct v2_state_loss *sl = state_loss_of(ike);
 	sl->replacing = true;
+	c->state_loss.replaced = ike->sa.st_serialno;
+	c->state_loss.replacing = ike->sa.st_serialno;
 	/* a verified token: the peer does not have this IKE SA */
 	sl->replacing_certain = (e == STATE_LOSS_QCD_TOKEN);
 	if (sl->replacing_certain) {
 		stats.acted++;
 		endpoint_buf eb;
 		llog(RC_LOG, ike->sa.logger,
-		     "peer %s lost its IKE SA state (%s%s); establishing a new IKE SA before deleting this one without notification",
+		     "peer %s lost its IKE SA state (%s%s); establishing a new IKE SA before deleting this one",
 		     str_endpoint(&ike->sa.st_remote_endpoint, &eb),
 		     evidence_story(e), why);
 	} else {
@@ -803,11 +823,34 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 
 void state_loss_ike_sa_established(struct ike_sa *ike)
 {
-	if (ike->sa.st_v2_ike_pred == SOS_NOBODY) {
+	struct connection *c = ike->sa.st_connection;
+	if (c->state_loss.replacing == SOS_NOBODY) {
 		return;
 	}
-	const struct ike_sa *old = ike_sa_by_serialno(ike->sa.st_v2_ike_pred);
+	struct ike_sa *old = ike_sa_by_serialno(c->state_loss.replacing);
 	if (old == NULL || !replacing(old)) {
+		return;
+	}
+	if (ike->sa.st_v2_rekey_pred == old->sa.st_serialno) {
+		/*
+		 * The IKE SA being replaced was rekeyed: the peer has
+		 * this one, which the replacement now replaces; the
+		 * old one goes as after any rekey.
+		 */
+		struct v2_state_loss *sl = state_loss_of(ike);
+		sl->replacing = true;
+		sl->replacing_certain = false;
+		old->sa.st_v2_state_loss->replacing = false;
+		c->state_loss.replacing = ike->sa.st_serialno;
+		ldbg(ike->sa.logger, "state loss: rekey of "PRI_SO" established while it was being replaced; the replacement replaces this one",
+		     pri_so(old->sa.st_serialno));
+		schedule_callback("state loss: make-before-break",
+				  deltatime_from_milliseconds(MBB_CHECK_MS),
+				  ike->sa.st_serialno, make_before_break_check, (void *)1);
+		return;
+	}
+	if (ike->sa.st_v2_ike_pred != c->state_loss.replaced) {
+		/* not the replacement (say the peer's own new IKE SA) */
 		return;
 	}
 	/*
@@ -823,12 +866,8 @@ void state_loss_ike_sa_established(struct ike_sa *ike)
 bool state_loss_replacement(const struct ike_sa *ike)
 {
 	const struct connection *c = ike->sa.st_connection;
-	if (ike->sa.st_v2_ike_pred == SOS_NOBODY ||
-	    ike->sa.st_v2_ike_pred != c->established_ike_sa) {
-		return false;
-	}
-	const struct ike_sa *old = ike_sa_by_serialno(ike->sa.st_v2_ike_pred);
-	return (old != NULL && replacing(old));
+	return (ike->sa.st_v2_ike_pred != SOS_NOBODY &&
+		ike->sa.st_v2_ike_pred == c->state_loss.replaced);
 }
 
 bool state_loss_sir_query_allowed(struct ike_sa *ike)

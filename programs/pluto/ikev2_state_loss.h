@@ -21,6 +21,7 @@
 
 #include "monotime.h"
 #include "deltatime.h"
+#include "defs.h"		/* for so_serial_t */
 
 struct ike_sa;
 struct msg_digest;
@@ -78,6 +79,14 @@ void free_v2_state_loss(struct state *st);
  */
 struct connection_state_loss {
 	monotime_t acted;
+	/*
+	 * Make-before-break under way: the IKE SA the replacement
+	 * names as its predecessor, and the one it will replace (the
+	 * same, or that one's rekey when the peer or we rekeyed it
+	 * meanwhile).
+	 */
+	so_serial_t replaced;
+	so_serial_t replacing;
 };
 
 /*

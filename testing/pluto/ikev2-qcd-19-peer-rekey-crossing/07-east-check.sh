@@ -1,0 +1,3 @@
+ipsec whack --trafficstatus
+ipsec stop
+grep -e 'EXPECTATION FAILED' -e 'ASSERTION FAILED' /tmp/pluto.log
