@@ -427,12 +427,6 @@ static void window_closed(const char *story UNUSED, struct state *st, void *cont
 #define MBB_CHECK_MS 200
 #define MBB_CHECKS 300
 
-static void end_make_before_break(struct connection *c)
-{
-	c->state_loss.replaced = SOS_NOBODY;
-	c->state_loss.replacing = SOS_NOBODY;
-}
-
 static void make_before_break_check(const char *story, struct state *st, void *context)
 {
 	uintptr_t checks = (uintptr_t)context;
@@ -447,9 +441,9 @@ static void make_before_break_check(const char *story, struct state *st, void *c
 	if (c->established_ike_sa != SOS_NOBODY &&
 	    c->established_ike_sa != ike->sa.st_serialno) {
 		ike->sa.st_v2_state_loss->replacing = false;
-		end_make_before_break(c);
+		c->state_loss.replacing = SOS_NOBODY;
 		llog(RC_LOG, ike->sa.logger,
-		     "replacement IKE SA "PRI_SO" is established; deleting this IKE SA",
+		     "IKE SA "PRI_SO" is established; deleting this IKE SA",
 		     pri_so(c->established_ike_sa));
 		/* as upstream's reauthentication expires the old one */
 		send_n_log_delete_ike_family_now(&ike, ike->sa.logger, HERE);
@@ -457,7 +451,7 @@ static void make_before_break_check(const char *story, struct state *st, void *c
 	}
 	if (checks >= MBB_CHECKS) {
 		ike->sa.st_v2_state_loss->replacing = false;
-		end_make_before_break(c);
+		c->state_loss.replacing = SOS_NOBODY;
 		if (ike->sa.st_v2_state_loss->replacing_certain) {
 			/* the peer has no such IKE SA: a zombie otherwise */
 			llog(RC_LOG, ike->sa.logger,
@@ -824,7 +818,17 @@ void state_loss_protected_message(struct ike_sa *ike, const struct msg_digest *m
 void state_loss_ike_sa_established(struct ike_sa *ike)
 {
 	struct connection *c = ike->sa.st_connection;
+	if (ike->sa.st_v2_ike_pred != SOS_NOBODY &&
+	    ike->sa.st_v2_ike_pred == c->state_loss.replaced) {
+		/* the replacement: no longer to be kept from crossings */
+		c->state_loss.replaced = SOS_NOBODY;
+	} else if (ike->sa.st_v2_rekey_pred == SOS_NOBODY ||
+		   ike->sa.st_v2_rekey_pred != c->state_loss.replacing) {
+		/* neither the replacement nor a rekey of what it replaces */
+		return;
+	}
 	if (c->state_loss.replacing == SOS_NOBODY) {
+		/* the IKE SA it replaced went meanwhile */
 		return;
 	}
 	struct ike_sa *old = ike_sa_by_serialno(c->state_loss.replacing);
@@ -847,10 +851,6 @@ void state_loss_ike_sa_established(struct ike_sa *ike)
 		schedule_callback("state loss: make-before-break",
 				  deltatime_from_milliseconds(MBB_CHECK_MS),
 				  ike->sa.st_serialno, make_before_break_check, (void *)1);
-		return;
-	}
-	if (ike->sa.st_v2_ike_pred != c->state_loss.replaced) {
-		/* not the replacement (say the peer's own new IKE SA) */
 		return;
 	}
 	/*

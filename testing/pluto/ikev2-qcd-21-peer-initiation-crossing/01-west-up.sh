@@ -1,0 +1,2 @@
+ipsec auto --up westnet-eastnet-qcd
+../../guestbin/ping-once.sh --up -I 192.0.1.254 192.0.2.254

@@ -1,0 +1,2 @@
+ipsec stop
+grep -e 'EXPECTATION FAILED' -e 'ASSERTION FAILED' /tmp/pluto.log
