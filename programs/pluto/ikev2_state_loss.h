@@ -194,18 +194,20 @@ void state_loss_sir_query_sent(struct ike_sa *ike, uint32_t t);
 void state_loss_sir_answer(struct ike_sa *ike, uint32_t t, bool known);
 
 /*
- * Is IKE, not yet established, the make-before-break replacement of
- * its connection's established IKE SA?  Then it is not a negotiation
- * that an established IKE SA superseded (crossing streams): it is
- * what will supersede that one, and it keeps retransmitting.
+ * Is IKE, not yet established, a make-before-break replacement?  Then
+ * it is not a negotiation that an established IKE SA superseded
+ * (crossing streams), even when the IKE SA it replaces was rekeyed or
+ * the peer brought up its own meanwhile: the peer may have it
+ * established already, so it keeps retransmitting.
  */
 bool state_loss_replacement(const struct ike_sa *ike);
 
 /*
  * An IKE SA was established (v2_ike_sa_established()): when it is the
  * make-before-break replacement of an IKE SA whose peer lost its
- * state, the old one goes right after this event, not at the next
- * check.
+ * state, the old one goes, with a Delete, right after this event, not
+ * at the next check; when it is a rekey of the IKE SA being replaced,
+ * it takes that one's place.
  */
 void state_loss_ike_sa_established(struct ike_sa *ike);
 
