@@ -199,7 +199,9 @@ bool take_source_rate_token(struct source_buckets *sb, const ip_address *source,
  * few connections is remembered, for ten seconds (connections are
  * oriented and instantiated without telling us) and until a
  * connection is added or deleted: at most one walk per address pair
- * every ten seconds, whatever the packet rate.  Only such answers are kept: the
+ * every ten seconds, whatever the packet rate.  Most questions are
+ * settled by the first connection (add_qcd_options()) and walk
+ * nothing more.  Only such answers are kept: the
  * cheap ones (any address of an attacker's choosing) cannot push an
  * expensive one out.  The slot is found by a keyed hash.
  */
@@ -332,7 +334,17 @@ static bool add_qcd_options(struct connection *c, void *context)
 	if (c->config->qcd & oc->want) {
 		oc->found |= c->config->qcd;
 	}
-	return true;
+	/*
+	 * Settled once a connection with WANT was found and the
+	 * bound form cannot win any more: it already did, or no
+	 * loaded connection has it, or WANT is not the maker's.  A
+	 * thousand tunnels between two gateways then cost one look.
+	 */
+	bool settled = ((oc->found & oc->want) &&
+			((oc->found & QCD_ADDRESS_BOUND) ||
+			 !(gate.any & QCD_ADDRESS_BOUND) ||
+			 !(oc->want & QCD_MAKER)));
+	return !settled;
 }
 
 static enum qcd_options qcd_options_between(enum qcd_options want,
