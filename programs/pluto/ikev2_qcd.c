@@ -49,6 +49,7 @@
 #include "ikev2_state_loss.h"
 #include "ikev2_sir.h"		/* for send_v2_sir_query() */
 #include "ikev2_unprotected.h"
+#include "qcd_secret.h"
 
 #include "state.h"
 #include "connections.h"
@@ -64,7 +65,6 @@
 #include "ikev2_states.h"
 #include "terminate.h"
 #include "impair.h"
-#include "lswnss.h"
 #include "ip_address.h"
 #include "ip_endpoint.h"
 #include "iface.h"			/* for struct iface_endpoint */
@@ -151,133 +151,8 @@ size_t v2_qcd_request_padding(const struct ike_sa *ike, shunk_t message, size_t 
 	return extra;
 }
 
-/*
- * The secret.
- *
- * pluto opens its NSS database read-only, so it can't create the
- * key; "ipsec qcdsecret" does, out of band, and "ipsec start" runs it
- * when a connection has qcd=yes or qcd=maker.  Without the key this
- * pluto is a taker only.
- */
-
-static struct {
-	bool looked;		/* lookup attempted */
-	bool have_maker;	/* a loaded connection has the maker role */
-	/*
-	 * [0] is the current secret (NULL: taker only), then the
-	 * older generations found (RFC 6290 5.1 rollover), newest
-	 * first.
-	 */
-	PK11SymKey *keys[QCD_SECRET_GENERATIONS];
-	uint32_t ids[QCD_SECRET_GENERATIONS];	/* see key_id() */
-	unsigned nr_keys;
-	bool current;		/* [0] is "qcd-secret", not an older one */
-} qcd_secret;
-
-static unsigned older_generations(void)
-{
-	return qcd_secret.nr_keys - (qcd_secret.current ? 1 : 0);
-}
-
-/*
- * A key's identity, to tell whether the generation that made an IKE
- * SA's token is still loaded (RFC 6290 4.4.): the first octets of its
- * token for all-zero SPIs, which no IKE SA has (SPIi is never zero).
- * Kept in memory only, never shown.  False when the key can't compute
- * tokens, which makes it as good as none.
- */
-static bool key_id(PK11SymKey *key, uint32_t *id)
-{
-	struct qcd_token probe;
-	static const ike_spis_t zero_spis;
-	if (!qcd_token_from_secret(key, &zero_spis, empty_shunk, &probe)) {
-		return false;
-	}
-	memcpy(id, probe.ptr, sizeof(*id));
-	wipe_qcd_token(&probe);
-	return true;
-}
-
-static bool usable_qcd_key(PK11SymKey *key, const char *nickname, uint32_t *id,
-			   struct logger *logger)
-{
-	if (!key_id(key, id)) {
-		llog(RC_LOG, logger,
-		     "QCD: the \"%s\" key in the NSS database cannot compute HMAC-SHA2-256 tokens (NSS error %d); ignored",
-		     nickname, PORT_GetError());
-		return false;
-	}
-	return true;
-}
-
-static PK11SymKey *get_qcd_secret(struct logger *logger)
-{
-	if (qcd_secret.looked) {
-		return qcd_secret.keys[0];
-	}
-	qcd_secret.looked = true;
-	PK11SlotInfo *slot = lsw_nss_get_authenticated_slot(logger);
-	if (slot == NULL) {
-		llog(RC_LOG, logger,
-		     "QCD: cannot open the NSS database to look for the \"%s\" key; acting as taker only",
-		     QCD_SECRET_NICKNAME);
-		return NULL;
-	}
-	/*
-	 * The current generation, then the older ones.  Any of them
-	 * may be missing or unusable: the newest that works makes new
-	 * tokens, and every one that works answers (a rollover that
-	 * was interrupted between renaming the current key and naming
-	 * the new one leaves no current key, but the older ones).
-	 */
-	qcd_secret.current = false;
-	for (unsigned g = 0; g < QCD_SECRET_GENERATIONS; g++) {
-		qcd_nickname_buf nb;
-		const char *nickname = str_qcd_secret_nickname(g, &nb);
-		PK11SymKey *key = qcd_find_secret(slot, nickname, logger);
-		if (key == NULL) {
-			continue;
-		}
-		/*
-		 * Tokens are made with a copy in memory.  With the
-		 * key in the database each one re-reads the
-		 * database's SQLite files (174 us on a quiet host);
-		 * in a small guest a flood of unknown-SPI requests
-		 * kept pluto too busy reading it to read its IKE
-		 * socket.
-		 */
-		PK11SymKey *copy = qcd_secret_session_copy(key);
-		if (copy != NULL) {
-			PK11_FreeSymKey(key);
-			key = copy;
-		} else {
-			llog(RC_LOG, logger,
-			     "QCD: cannot copy the \"%s\" key from the NSS database into memory (NSS error %d); each token will read the database",
-			     nickname, PORT_GetError());
-		}
-		uint32_t id;
-		if (!usable_qcd_key(key, nickname, &id, logger)) {
-			PK11_FreeSymKey(key);
-			continue;
-		}
-		ldbg(logger, "QCD: using the \"%s\" key from the NSS database", nickname);
-		qcd_secret.current |= (g == 0);
-		qcd_secret.ids[qcd_secret.nr_keys] = id;
-		qcd_secret.keys[qcd_secret.nr_keys++] = key;
-	}
-	PK11_FreeSlot(slot);
-	if (qcd_secret.nr_keys == 0) {
-		llog(RC_LOG, logger,
-		     "QCD: no \"%s\" key in the NSS database (create it with 'ipsec qcdsecret --create'); acting as taker only",
-		     QCD_SECRET_NICKNAME);
-	} else if (!qcd_secret.current) {
-		llog(RC_LOG, logger,
-		     "QCD: no usable \"%s\" key in the NSS database, but %u older generation%s (an interrupted 'ipsec qcdsecret --rollover'?); making tokens with the newest",
-		     QCD_SECRET_NICKNAME, qcd_secret.nr_keys,
-		     (qcd_secret.nr_keys == 1 ? "" : "s"));
-	}
-	return qcd_secret.keys[0];
-}
+/* a loaded connection has the maker role */
+static bool have_maker;
 
 /*
  * Per IKE SA (struct state .st_v2_qcd), allocated when the IKE SA
@@ -313,32 +188,15 @@ bool v2_qcd_have_peer_token(const struct state *st)
 /* is the generation that made ST's token still loaded? */
 static bool token_key_loaded(const struct state *st)
 {
-	for (unsigned g = 0; g < qcd_secret.nr_keys; g++) {
-		if (qcd_secret.ids[g] == st->st_v2_qcd->token_key_id) {
-			return true;
-		}
-	}
-	return false;
-}
-
-static void free_qcd_secret(void)
-{
-	for (unsigned i = 0; i < qcd_secret.nr_keys; i++) {
-		PK11_FreeSymKey(qcd_secret.keys[i]);
-		qcd_secret.keys[i] = NULL;
-		qcd_secret.ids[i] = 0;
-	}
-	qcd_secret.nr_keys = 0;
-	qcd_secret.current = false;
-	qcd_secret.looked = false;
+	return qcd_secret_id_loaded(st->st_v2_qcd->token_key_id);
 }
 
 void qcd_connection_loaded(enum qcd_options qcd, struct logger *logger)
 {
 	unprotected_connection_added(qcd);
 	if (qcd & QCD_MAKER) {
-		qcd_secret.have_maker = true;
-		get_qcd_secret(logger);
+		have_maker = true;
+		qcd_secret_usable(logger);
 	}
 }
 
@@ -359,15 +217,10 @@ void free_qcd(void)
 
 void reload_qcd_secret(struct logger *logger)
 {
-	if (!qcd_secret.have_maker) {
+	if (!have_maker) {
 		return;
 	}
-	bool had = (qcd_secret.nr_keys > 0);
-	uint32_t before = qcd_secret.ids[0];
-	free_qcd_secret();
-	PK11SymKey *current = get_qcd_secret(logger);
-	bool changed = (current != NULL && (!had || qcd_secret.ids[0] != before));
-	if (!changed) {
+	if (!reload_qcd_secret_keys(logger)) {
 		ldbg(logger, "QCD: secret unchanged");
 		return;
 	}
@@ -391,14 +244,7 @@ void reload_qcd_secret(struct logger *logger)
 		}
 	}
 	LLOG_JAMBUF(RC_LOG, logger, buf) {
-		if (qcd_secret.current) {
-			jam(buf, "QCD: loaded a new \"%s\" key (%u older generation%s kept)",
-			    QCD_SECRET_NICKNAME, older_generations(),
-			    (older_generations() == 1 ? "" : "s"));
-		} else {
-			jam(buf, "QCD: making tokens with the newest of %u older generation%s",
-			    older_generations(), (older_generations() == 1 ? "" : "s"));
-		}
+		jam_qcd_secret_reloaded(buf);
 		jam(buf, "; new tokens for %u peer%s whose token%s no longer produced",
 		    peers, (peers == 1 ? "" : "s"), (peers == 1 ? " is" : "s are"));
 	}
@@ -459,8 +305,8 @@ static shunk_t token_binding(const ip_address *taker)
 static bool make_token(unsigned g, const ike_spis_t *spis, const ip_address *taker,
 		       struct qcd_token *token, struct logger *logger)
 {
-	if (get_qcd_secret(logger) == NULL || g >= qcd_secret.nr_keys ||
-	    !qcd_token_from_secret(qcd_secret.keys[g], spis, token_binding(taker), token)) {
+	if (!qcd_secret_usable(logger) ||
+	    !qcd_secret_token(g, spis, token_binding(taker), token)) {
 		return false;
 	}
 	if (impair.qcd_bogus_token) {
@@ -510,7 +356,7 @@ static bool emit_our_token(struct state *st, const ike_spis_t *spis,
 		struct v2_qcd *q = qcd_of(st);
 		q->token_sent = true;
 		q->token_address = taker;
-		q->token_key_id = qcd_secret.ids[0];
+		q->token_key_id = qcd_secret_id(0);
 		qcd_stats.tokens_sent++;
 	}
 	wipe_qcd_token(&token);
@@ -715,7 +561,7 @@ static const struct v2_exchange v2_INFORMATIONAL_QUICK_CRASH_DETECTION_exchange 
 bool submit_v2_QUICK_CRASH_DETECTION_exchange(struct ike_sa *ike)
 {
 	if (ike == NULL || !(ike_qcd(ike) & QCD_MAKER) ||
-	    get_qcd_secret(ike->sa.logger) == NULL) {
+	    !qcd_secret_usable(ike->sa.logger)) {
 		return false;
 	}
 	const struct v2_exchange *exchange = &v2_INFORMATIONAL_QUICK_CRASH_DETECTION_exchange;
@@ -849,7 +695,7 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 		return false;
 	}
 	if (!unprotected_input_enabled(QCD_MAKER) ||
-	    !qcd_secret.have_maker || get_qcd_secret(md->logger) == NULL) {
+	    !have_maker || !qcd_secret_usable(md->logger)) {
 		return false;
 	}
 
@@ -914,7 +760,7 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 	 * (NSS) is left out, not the whole reply.
 	 */
 	unsigned tokens = 0;
-	for (unsigned g = 0; ok && g < qcd_secret.nr_keys &&
+	for (unsigned g = 0; ok && g < qcd_secret_generations() &&
 		     QCD_ANSWER_SIZE(tokens + 1) <= request_size; g++) {
 		struct qcd_token token = {0};
 		if (make_token(g, &md->hdr.isa_ike_spis,
@@ -1113,14 +959,7 @@ void whack_qcd_status(struct show *s)
 {
 	SHOW_JAMBUF(s, buf) {
 		jam_string(buf, "QCD (RFC 6290) secret: ");
-		jam_string(buf, (!qcd_secret.looked ? "not looked up yet (no maker connection)" :
-				 qcd_secret.current ? "present (\""QCD_SECRET_NICKNAME"\" in the NSS database)" :
-				 qcd_secret.nr_keys > 0 ? "missing, making tokens with the newest older generation" :
-				 "missing (taker only)"));
-		if (older_generations() > 0) {
-			jam(buf, ", %u older generation%s", older_generations(),
-			    (older_generations() == 1 ? "" : "s"));
-		}
+		jam_qcd_secret_status(buf);
 	}
 	/* worded so that a grep for a counter group ("replies", "verify") misses it */
 	show(s, "QCD rate limits: INVALID_IKE_SPI answers %u/s (burst %u) and %u/s (burst %u) per source; checks of such answers %u/s (burst %u) per source",
@@ -1153,10 +992,10 @@ void whack_qcd_status(struct show *s)
 			jam_string(buf, ", sent-token=");
 			struct qcd_token ours;
 			/* (not make_token(): no impair, no log line) */
-			if (token_sent(st) && qcd_secret.nr_keys > 0 &&
-			    qcd_token_from_secret(qcd_secret.keys[0], &st->st_ike_spis,
-						  token_binding(&st->st_v2_qcd->token_address),
-						  &ours)) {
+			if (token_sent(st) &&
+			    qcd_secret_token(0, &st->st_ike_spis,
+					     token_binding(&st->st_v2_qcd->token_address),
+					     &ours)) {
 				/* what the peer should hold; compare with its peer-token */
 				qcd_fingerprint_buf fb;
 				jam(buf, "yes, fingerprint=%s", str_qcd_fingerprint(&ours, &fb));
