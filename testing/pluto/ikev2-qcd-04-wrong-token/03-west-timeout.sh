@@ -1,5 +1,5 @@
 # east answers west's next probe with INVALID_IKE_SPI and a bogus token
-timeout 60 sh -c 'until grep -q "QCD: token mismatch" /tmp/pluto.log; do sleep 1; done'
+../../guestbin/wait-for.sh --timeout 60 --match 'verify.failed=[1-9]' -- ipsec whack --qcd-status > /dev/null
 grep 'QCD: token mismatch' /tmp/pluto.log | sed -e 's/^| //' | sort -u
 # west keeps its IKE SA and Child SA; the probe keeps retransmitting
 ipsec whack --trafficstatus

@@ -6,7 +6,7 @@ python3 qcd-replay.py $spis
 ../../guestbin/qcd-forge.py elicit --spis $spis --exchange IKE_AUTH --msgid 1 /tmp/auth.reply
 ../../guestbin/qcd-forge.py replay /tmp/auth.reply --to 192.1.2.45
 ../../guestbin/qcd-forge.py elicit --spis $spis --exchange INFORMATIONAL --msgid 2 /tmp/informational.reply
-timeout 10 sh -c 'until ipsec whack --qcd-status | grep -q "verify.unsolicited=2"; do sleep 0.2; done'
+../../guestbin/wait-for.sh --timeout 10 --match 'verify.unsolicited=2' -- ipsec whack --qcd-status
 ../../guestbin/qcd-status.sh 'verify'
 # west's IKE SA is untouched
 ipsec whack --trafficstatus

@@ -1,5 +1,5 @@
 # west's token for the new SPIs comes in an INFORMATIONAL after the rekey
-timeout 30 sh -c 'until ipsec whack --qcd-status | grep -q "^#3: .*peer-token=yes"; do sleep 1; done'
+../../guestbin/wait-for.sh --timeout 30 --match '^#3: .*peer-token=yes' -- ../../guestbin/qcd-status.sh
 ../../guestbin/qcd-status.sh '^#'
 # now east rekeys: IKE #4; roles swapped
 ipsec whack --rekey-ike --name westnet-eastnet-qcd

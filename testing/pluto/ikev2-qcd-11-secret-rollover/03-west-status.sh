@@ -1,2 +1,2 @@
-timeout 30 sh -c 'until ipsec whack --qcd-status | grep -q "tokens.stored=2"; do sleep 1; done'
+../../guestbin/wait-for.sh --timeout 30 --match 'tokens.stored=2' -- ../../guestbin/qcd-status.sh
 ../../guestbin/qcd-status.sh '^#' 'tokens.stored'
