@@ -58,6 +58,7 @@
 #include "ikev2_msgid.h"		/* for v2_msgid_abandon_request() */
 #include "ikev2.h"			/* for struct v2_exchange */
 #include "ikev2_replace.h"	/* for ikev2_replace() */
+#include "revival.h"		/* for revival_plausable() */
 #include "ikev2_ike_sa_init.h"	/* for initiate_v2_IKE_SA_INIT_request() */
 #include "ikev2_ike_session_resume.h"	/* for pfree_session() */
 #include "ip_endpoint.h"
@@ -142,6 +143,7 @@ struct v2_state_loss {
 	 * verified token), so it goes even if no replacement comes */
 	bool replacing;
 	bool replacing_certain;
+	struct timeout *give_up;	/* ... until then; freed with the state */
 	bool sir_contradicted;	/* a protected message arrived */
 	/* a liveness probe that a hint started is outstanding */
 	bool hint_probe;
@@ -162,6 +164,9 @@ static bool replacing(const struct ike_sa *ike)
 
 void free_v2_state_loss(struct state *st)
 {
+	if (st->st_v2_state_loss != NULL) {
+		destroy_timeout(&st->st_v2_state_loss->give_up);
+	}
 	pfreeany(st->st_v2_state_loss);
 }
 
@@ -414,9 +419,9 @@ static void window_closed(const char *story UNUSED, struct state *st, void *cont
  * evidence was a replay the window missed, or the two crossed) drops
  * them too, so both ends keep the same IKE SA and Child SA.  The new
  * Child SA already carries the traffic, so nothing is revived.  The
- * old one goes right after the event that establishes the replacement
- * (state_loss_ike_sa_established()); a check every MBB_CHECK_MS for a
- * bounded time covers a replacement that never comes.
+ * old one goes right after the event that establishes the replacement,
+ * or any other IKE SA of the connection (state_loss_ike_sa_established());
+ * one check after MBB_GIVE_UP_S covers a replacement that never comes.
  *
  * Crossings: when the old IKE SA is rekeyed meanwhile (by the peer, or
  * by us from a request queued before the decision), its rekey takes
@@ -424,12 +429,15 @@ static void window_closed(const char *story UNUSED, struct state *st, void *cont
  * dropped as the loser of crossed streams (state_loss_replacement()),
  * since the peer may already have it and its Child SA installed.
  */
-#define MBB_CHECK_MS 200
-#define MBB_CHECKS 300
+#define MBB_GIVE_UP_S 60
+enum mbb_check {
+	MBB_ESTABLISHED = 1,	/* an IKE SA of the connection was established */
+	MBB_GIVE_UP,		/* MBB_GIVE_UP_S passed */
+};
 
-static void make_before_break_check(const char *story, struct state *st, void *context)
+static void make_before_break_check(const char *story UNUSED, struct state *st, void *context)
 {
-	uintptr_t checks = (uintptr_t)context;
+	enum mbb_check check = (uintptr_t)context;
 	if (st == NULL) {
 		return;
 	}
@@ -449,23 +457,48 @@ static void make_before_break_check(const char *story, struct state *st, void *c
 		send_n_log_delete_ike_family_now(&ike, ike->sa.logger, HERE);
 		return;
 	}
-	if (checks >= MBB_CHECKS) {
-		ike->sa.st_v2_state_loss->replacing = false;
-		c->state_loss.replacing = SOS_NOBODY;
-		if (ike->sa.st_v2_state_loss->replacing_certain) {
-			/* the peer has no such IKE SA: a zombie otherwise */
-			llog(RC_LOG, ike->sa.logger,
-			     "no replacement IKE SA established within %us; deleting this IKE SA without notification",
-			     MBB_CHECKS * MBB_CHECK_MS / 1000);
-			delete_without_notification(&ike, REASON_PEER_LOST_STATE);
-			return;
-		}
-		ldbg(ike->sa.logger, "state loss: no replacement after %u checks; keeping the IKE SA",
-		     MBB_CHECKS);
+	if (check != MBB_GIVE_UP) {
+		/* still this one: the replacement, or the give-up, decides */
 		return;
 	}
-	schedule_callback(story, deltatime_from_milliseconds(MBB_CHECK_MS), ike->sa.st_serialno,
-			  make_before_break_check, (void *)(checks + 1));
+	ike->sa.st_v2_state_loss->replacing = false;
+	c->state_loss.replacing = SOS_NOBODY;
+	if (ike->sa.st_v2_state_loss->replacing_certain) {
+		/* the peer has no such IKE SA: a zombie otherwise */
+		llog(RC_LOG, ike->sa.logger,
+		     "no replacement IKE SA established within %us; deleting this IKE SA without notification",
+		     MBB_GIVE_UP_S);
+		delete_without_notification(&ike, REASON_PEER_LOST_STATE);
+		return;
+	}
+	ldbg(ike->sa.logger, "state loss: no replacement within %us; keeping the IKE SA",
+	     MBB_GIVE_UP_S);
+}
+
+static void make_before_break_give_up(void *arg, const struct timer_event *event UNUSED)
+{
+	so_serial_t serialno = (uintptr_t)arg;
+	make_before_break_check("state loss: make-before-break give-up",
+				state_by_serialno(serialno), (void *)MBB_GIVE_UP);
+}
+
+/*
+ * MBB_ESTABLISHED runs right after the event that established an IKE
+ * SA; MBB_GIVE_UP is a timer of the IKE SA's own, destroyed with it,
+ * so that nothing of it outlives the IKE SA.
+ */
+static void schedule_make_before_break_check(struct ike_sa *ike, enum mbb_check check)
+{
+	if (check == MBB_GIVE_UP) {
+		struct v2_state_loss *sl = state_loss_of(ike);
+		destroy_timeout(&sl->give_up);
+		schedule_timeout("state loss: make-before-break give-up", &sl->give_up,
+				 deltatime(MBB_GIVE_UP_S), make_before_break_give_up,
+				 (void *)(uintptr_t)ike->sa.st_serialno);
+		return;
+	}
+	schedule_callback("state loss: make-before-break", deltatime(0),
+			  ike->sa.st_serialno, make_before_break_check, (void *)(uintptr_t)check);
 }
 
 static bool has_child_policy_of(const struct connection *c)
@@ -476,18 +509,16 @@ static bool has_child_policy_of(const struct connection *c)
 
 /*
  * Where revival would start a new IKE SA for the connection after
- * this one is gone (see revival_plausable()): the connection is
- * supposed to stay up, this is its established IKE SA, and it can
- * initiate.
+ * this one is gone (upstream's revival_plausable()), this is its
+ * established IKE SA, and it can initiate (not a responder's
+ * instance).
  */
 static bool can_make_before_break(const struct ike_sa *ike)
 {
-	const struct connection *c = ike->sa.st_connection;
-	return (c->policy.up &&
-		is_permanent(c) &&
-		!is_labeled(c) &&
+	struct connection *c = ike->sa.st_connection;
+	return (is_permanent(c) &&
 		c->established_ike_sa == ike->sa.st_serialno &&
-		!exiting_pluto);
+		revival_plausable(c, ike->sa.logger));
 }
 
 static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e,
@@ -541,9 +572,7 @@ static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e,
 						HUNK_AS_SHUNK(c->child.sec_label),
 						/*detach_whack*/true);
 	}
-	schedule_callback("state loss: make-before-break",
-			  deltatime_from_milliseconds(MBB_CHECK_MS),
-			  ike->sa.st_serialno, make_before_break_check, (void *)1);
+	schedule_make_before_break_check(ike, MBB_GIVE_UP);
 }
 
 static bool dampened(const struct connection *c, monotime_t now)
@@ -822,10 +851,6 @@ void state_loss_ike_sa_established(struct ike_sa *ike)
 	    ike->sa.st_v2_ike_pred == c->state_loss.replaced) {
 		/* the replacement: no longer to be kept from crossings */
 		c->state_loss.replaced = SOS_NOBODY;
-	} else if (ike->sa.st_v2_rekey_pred == SOS_NOBODY ||
-		   ike->sa.st_v2_rekey_pred != c->state_loss.replacing) {
-		/* neither the replacement nor a rekey of what it replaces */
-		return;
 	}
 	if (c->state_loss.replacing == SOS_NOBODY) {
 		/* the IKE SA it replaced went meanwhile */
@@ -848,9 +873,7 @@ void state_loss_ike_sa_established(struct ike_sa *ike)
 		c->state_loss.replacing = ike->sa.st_serialno;
 		ldbg(ike->sa.logger, "state loss: rekey of "PRI_SO" established while it was being replaced; the replacement replaces this one",
 		     pri_so(old->sa.st_serialno));
-		schedule_callback("state loss: make-before-break",
-				  deltatime_from_milliseconds(MBB_CHECK_MS),
-				  ike->sa.st_serialno, make_before_break_check, (void *)1);
+		schedule_make_before_break_check(ike, MBB_GIVE_UP);
 		return;
 	}
 	/*
@@ -858,9 +881,9 @@ void state_loss_ike_sa_established(struct ike_sa *ike)
 	 * replacement's IKE_AUTH is installed too: the check then
 	 * finds the connection's established IKE SA changed.
 	 */
-	ldbg(ike->sa.logger, "state loss: replacement of "PRI_SO" established", pri_so(old->sa.st_serialno));
-	schedule_callback("state loss: replacement established", deltatime(0),
-			  old->sa.st_serialno, make_before_break_check, (void *)1);
+	ldbg(ike->sa.logger, "state loss: "PRI_SO" established while "PRI_SO" is being replaced",
+	     pri_so(ike->sa.st_serialno), pri_so(old->sa.st_serialno));
+	schedule_make_before_break_check(old, MBB_ESTABLISHED);
 }
 
 bool state_loss_replacement(const struct ike_sa *ike)
