@@ -17,7 +17,7 @@ PACKAGES="
  libevent-dev libunbound-dev libldns-dev libcap-ng-dev
  libpam0g-dev libsystemd-dev libaudit-dev libselinux1-dev libldap-dev
  libcurl4-openssl-dev libkrb5-dev
- user-mode-linux kmod iproute2 iputils-ping fping tcpdump procps
+ user-mode-linux kmod iproute2 iputils-ping iputils-arping fping tcpdump procps
  python3 python3-pexpect python3-setproctitle python3-openssl python3-cryptography
  openssl nftables psmisc
  rsync iptables gawk conntrack
