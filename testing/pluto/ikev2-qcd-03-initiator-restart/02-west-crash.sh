@@ -2,6 +2,6 @@
 ipsec whack --impair send_no_delete
 ipsec stop
 # capture the first packet this host sends after it: the unprotected reply
-(tcpdump -i eth1 -n -s 0 -c 1 -w /tmp/qcd.pcap src host 192.1.2.45 and udp port 500 > /dev/null 2>&1 &)
+(tcpdump --immediate-mode -i eth1 -n -s 0 -c 1 -w /tmp/qcd.pcap src host 192.1.2.45 and udp port 500 > /dev/null 2>&1 &)
 ipsec start
 ../../guestbin/wait-until-pluto-started

@@ -8,7 +8,7 @@ ipsec qcdsecret --status 2>/dev/null
 ipsec rereadsecrets
 ../../guestbin/qcd-status.sh 'secret'
 # capture the first packet this host sends from now on: the unprotected reply
-(tcpdump -i eth1 -n -s 0 -c 1 -w /tmp/qcd.pcap src host 192.1.2.23 and udp port 500 > /dev/null 2>&1 &)
+(tcpdump --immediate-mode -i eth1 -n -s 0 -c 1 -w /tmp/qcd.pcap src host 192.1.2.23 and udp port 500 > /dev/null 2>&1 &)
 # lose the IKE SA without a Delete, pluto keeps running (ipsec start
 # would complete the rollover by making a new current key)
 ipsec whack --impair send_no_delete

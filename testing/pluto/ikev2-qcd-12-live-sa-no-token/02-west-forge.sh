@@ -11,7 +11,10 @@ spis=$(grep -o -E 'cookie [0-9a-f]{16}->[0-9a-f]{16}' /tmp/auth.txt | head -n 1 
 ../../guestbin/qcd-forge.py probe --exchange IKE_SESSION_RESUME --wait 1
 ../../guestbin/qcd-forge.py probe --exchange INFORMATIONAL --payload N --wait 1
 # an answer that bounces (its socket closed at once): east's dump of
-# the bounced packet masks its token (east has plutodebug=all)
+# the bounced packet masks its token (east has plutodebug=all); west's
+# kernel must not hold back its port-unreachable (rate limited per
+# destination, with a random share since Linux 6.x)
+sysctl -q -w net.ipv4.icmp_ratelimit=0
 ../../guestbin/qcd-forge.py probe --exchange INFORMATIONAL --bounce
 # no answer longer than the request: a minimal protected request (an
 # empty SK payload) gets none; one as long as a single-token answer

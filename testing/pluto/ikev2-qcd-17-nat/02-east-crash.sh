@@ -5,6 +5,6 @@ ipsec showstates | grep -o -E '192\.1\.2\.254:[0-9]+' | sort -u | sed -e 's/:4[6
 ipsec whack --impair send_no_delete
 ipsec stop
 # capture the first packet this host sends to the NAT: the unprotected reply
-(tcpdump -i eth1 -n -s 0 -c 1 -w /tmp/qcd.pcap src host 192.1.2.23 and dst host 192.1.2.254 and udp > /dev/null 2>&1 &)
+(tcpdump --immediate-mode -i eth1 -n -s 0 -c 1 -w /tmp/qcd.pcap src host 192.1.2.23 and dst host 192.1.2.254 and udp > /dev/null 2>&1 &)
 ipsec start
 ../../guestbin/wait-until-pluto-started
