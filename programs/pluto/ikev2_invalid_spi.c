@@ -52,10 +52,8 @@
 #include "defs.h"
 
 #include "ikev2_invalid_spi.h"
-#include "ikev2_qcd.h"			/* for v2_qcd_have_peer_token() */
 #include "ikev2_unprotected.h"
 #include "ikev2_state_loss.h"
-#include "ikev2_sir.h"			/* for send_v2_sir_query() */
 #include "qcd_hint.h"
 
 #include "state.h"
@@ -601,15 +599,7 @@ bool process_v2_INVALID_SPI_hint(struct msg_digest *md)
 			break;
 		case STATE_LOSS_HINT_DAMPED:
 			hint_stats.damped++;
-			continue;
-		}
-		/*
-		 * Without the peer's token nothing the probe brings
-		 * back can settle it: with sir=yes, ask the peer's
-		 * address at once whether it has the IKE SA.
-		 */
-		if (!v2_qcd_have_peer_token(&ike->sa)) {
-			send_v2_sir_query(ike, "INVALID_SPI hint, and the peer gave us no QCD token");
+			break;
 		}
 	}
 	return true;

@@ -47,7 +47,6 @@
 
 #include "ikev2_qcd.h"
 #include "ikev2_state_loss.h"
-#include "ikev2_sir.h"		/* for send_v2_sir_query() */
 #include "ikev2_unprotected.h"
 #include "qcd_secret.h"
 
@@ -100,7 +99,6 @@ void clear_qcd_stats(void)
 {
 	zero(&qcd_stats);
 	clear_state_loss_stats();
-	clear_sir_stats();
 	clear_unprotected_stats();
 }
 
@@ -451,6 +449,7 @@ static void store_peer_token(struct state *st, struct msg_digest *md)
 		ldbg(st->logger, "QCD: stored the peer's token (fingerprint %s)",
 		     str_qcd_digest_fingerprint(&q->peer_token, &fb));
 		qcd_stats.tokens_stored++;
+		state_loss_peer_token_stored(st);
 	}
 }
 
@@ -864,7 +863,7 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 	 */
 	if (!taker) {
 		if (state_loss_examine_allowed(*ike, md->hdr.isa_msgid)) {
-			send_v2_sir_query(*ike, "unprotected answer to our request, and not a QCD taker");
+			state_loss_unverifiable(*ike, "unprotected answer to our request, and not a QCD taker");
 		}
 		return true;
 	}
@@ -875,7 +874,7 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 		qcd_stats.verify_malformed++;
 		ldbg(logger, "QCD: ignoring unprotected response: %s", diag);
 		wipe_qcd_reply(&reply);
-		send_v2_sir_query(*ike, "unprotected answer to our request without a QCD token");
+		state_loss_unverifiable(*ike, "unprotected answer to our request without a QCD token");
 		return true;
 	}
 
@@ -895,7 +894,7 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 		qcd_stats.verify_no_token++;
 		ldbg(logger, "QCD: ignoring INVALID_IKE_SPI with a token: the peer gave us no token");
 		wipe_qcd_reply(&reply);
-		send_v2_sir_query(*ike, "INVALID_IKE_SPI, and the peer gave us no QCD token");
+		state_loss_unverifiable(*ike, "INVALID_IKE_SPI, and the peer gave us no QCD token");
 		return true;
 	}
 
@@ -909,7 +908,7 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 	if (!match) {
 		qcd_stats.verify_failed++;
 		ldbg(logger, "QCD: token mismatch in unprotected INVALID_IKE_SPI response; ignored (the request keeps retransmitting)");
-		send_v2_sir_query(*ike, "INVALID_IKE_SPI with a token that does not verify");
+		state_loss_unverifiable(*ike, "INVALID_IKE_SPI with a token that does not verify");
 		return true;
 	}
 
@@ -951,7 +950,6 @@ void show_qcd_stats(struct show *s)
 	show(s, "total.qcd.verify.malformed=%ju", qcd_stats.verify_malformed);
 	show(s, "total.qcd.verify.rate_limited=%ju", qcd_stats.verify_rate_limited);
 	show_state_loss_stats(s);
-	show_sir_stats(s);
 	show_unprotected_stats(s);
 }
 

@@ -137,6 +137,11 @@ static bool sir_cookie(const struct ike_sa *ike, uint32_t t,
 			       address_as_shunk(&peer), cookie);
 }
 
+void init_sir(void)
+{
+	state_loss_register_ask_peer(send_v2_sir_query);
+}
+
 bool send_v2_sir_query(struct ike_sa *ike, const char *why)
 {
 	if (!(ike->sa.st_connection->config->qcd & QCD_SIR)) {

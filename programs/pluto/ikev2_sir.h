@@ -32,6 +32,9 @@ struct show;
  */
 bool send_v2_sir_query(struct ike_sa *ike, const char *why);
 
+/* at startup: the decision module asks the peer with send_v2_sir_query() */
+void init_sir(void);
+
 /*
  * A SIR message (unprotected INFORMATIONAL, Message ID 0xffffffff,
  * first payload Notify), before any IKE SA lookup and Message ID

@@ -145,6 +145,7 @@ struct v2_state_loss {
 	bool replacing_certain;
 	struct timeout *give_up;	/* ... until then; freed with the state */
 	bool sir_contradicted;	/* a protected message arrived */
+	bool peer_token;	/* QCD: the peer gave us a token */
 	/* a liveness probe that a hint started is outstanding */
 	bool hint_probe;
 };
@@ -690,15 +691,48 @@ enum state_loss_hint_action state_loss_hint(struct ike_sa *ike)
 		return STATE_LOSS_HINT_DAMPED;
 	}
 	sl->last_hint = now;
+	enum state_loss_hint_action action;
 	if (ike->sa.st_v2_retransmit_event != NULL) {
 		ldbg(ike->sa.logger, "state loss: INVALID_SPI hint; retransmitting the outstanding request now");
 		state_loss_retransmit_now(ike);
-		return STATE_LOSS_HINT_RETRANSMITTED;
+		action = STATE_LOSS_HINT_RETRANSMITTED;
+	} else {
+		ldbg(ike->sa.logger, "state loss: INVALID_SPI hint; probing the peer now");
+		sl->hint_probe = true;
+		submit_v2_liveness_exchange(ike, ike->sa.st_serialno);
+		action = STATE_LOSS_HINT_PROBED;
 	}
-	ldbg(ike->sa.logger, "state loss: INVALID_SPI hint; probing the peer now");
-	sl->hint_probe = true;
-	submit_v2_liveness_exchange(ike, ike->sa.st_serialno);
-	return STATE_LOSS_HINT_PROBED;
+	/*
+	 * Without the peer's token nothing the probe brings back can
+	 * settle it: ask the peer's address at once (with sir=yes)
+	 * whether it has the IKE SA.
+	 */
+	if (!sl->peer_token) {
+		state_loss_unverifiable(ike, "INVALID_SPI hint, and the peer gave us no QCD token");
+	}
+	return action;
+}
+
+void state_loss_peer_token_stored(struct state *st)
+{
+	if (st->st_v2_state_loss == NULL) {
+		st->st_v2_state_loss = alloc_thing(struct v2_state_loss, "state loss");
+	}
+	st->st_v2_state_loss->peer_token = true;
+}
+
+static state_loss_ask_peer_cb *ask_peer;
+
+void state_loss_register_ask_peer(state_loss_ask_peer_cb *ask)
+{
+	ask_peer = ask;
+}
+
+void state_loss_unverifiable(struct ike_sa *ike, const char *why)
+{
+	if (ask_peer != NULL) {
+		ask_peer(ike, why);
+	}
 }
 
 bool state_loss_probe_timed_out(struct ike_sa *ike)

@@ -155,6 +155,25 @@ enum state_loss_hint_action {
 enum state_loss_hint_action state_loss_hint(struct ike_sa *ike);
 
 /*
+ * QCD (ikev2_qcd.c) stored the peer's token with ST (an IKE SA, or
+ * the larval IKE SA of a rekey): what the peer says unprotected can
+ * now be verified.
+ */
+void state_loss_peer_token_stored(struct state *st);
+
+/*
+ * An unprotected answer to IKE's outstanding request, or a hint, that
+ * cannot be verified (no QCD token, or one that does not verify, or
+ * we are no QCD taker): if something registered a way to ask the peer
+ * (SIR CHECK_SPI, ikev2_sir.c, with sir=yes), it is asked; its answer
+ * comes back through state_loss_sir_answer().  WHY is for the debug
+ * log.
+ */
+void state_loss_unverifiable(struct ike_sa *ike, const char *why);
+typedef bool state_loss_ask_peer_cb(struct ike_sa *ike, const char *why);
+void state_loss_register_ask_peer(state_loss_ask_peer_cb *ask);
+
+/*
  * The retransmit timeout of IKE's outstanding request: true when it
  * was a liveness probe that only an INVALID_SPI hint started, on a
  * connection without dpddelay=, and no evidence is being weighed: the
