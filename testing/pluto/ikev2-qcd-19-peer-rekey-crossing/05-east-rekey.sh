@@ -2,6 +2,8 @@
 # and west's replacement reaches east
 ipsec whack --rekey-ike --name westnet-eastnet-qcd --asynchronous
 ../../guestbin/wait-for-pluto.sh --timeout 30 'initiator rekeyed IKE SA #1'
+# the original goes, with a Delete, as after any rekey
+../../guestbin/wait-for-pluto.sh --timeout 30 '#1: deleting IKE SA'
 iptables -F INPUT
 iptables -F OUTPUT
 ../../guestbin/wait-for-pluto.sh --timeout 30 'responder established Child SA using #3' | sed -e 's/0x[0-9a-f]*/0xSPI/g'

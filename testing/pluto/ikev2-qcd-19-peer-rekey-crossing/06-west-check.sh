@@ -1,3 +1,4 @@
+../../guestbin/wait-for-pluto.sh --timeout 30 '#1: deleting IKE SA'
 # the rekey took the old IKE SA's place; the replacement replaced it
 grep -v '^|' /tmp/pluto.log | grep -e 'rekeyed IKE SA #1' -e 'IKE SA #3 is established'
 ipsec showstates
