@@ -138,29 +138,37 @@ struct v2_state_loss {
 	uint8_t examined;
 	uint8_t pending;		/* enum state_loss_evidence */
 	bool srtt_from_setup;	/* srtt is the set-up (IKE_SA_INIT) estimate */
-	/* make-before-break: the IKE SA that replaces this one is
-	 * being established; certain: the peer lost this one (a
-	 * verified token), so it goes even if no replacement comes */
-	bool replacing;
+	/*
+	 * Make-before-break of this IKE SA (its connection's
+	 * state_loss.replacing names it): certain, the peer lost it
+	 * (a verified token), so it goes even if no replacement comes
+	 * before give_up (a timer of its own, freed with the state).
+	 */
 	bool replacing_certain;
-	struct timeout *give_up;	/* ... until then; freed with the state */
+	struct timeout *give_up;
 	bool sir_contradicted;	/* a protected message arrived */
 	bool peer_token;	/* QCD: the peer gave us a token */
 	/* a liveness probe that a hint started is outstanding */
 	bool hint_probe;
 };
 
-static struct v2_state_loss *state_loss_of(struct ike_sa *ike)
+static struct v2_state_loss *state_loss_of_state(struct state *st)
 {
-	if (ike->sa.st_v2_state_loss == NULL) {
-		ike->sa.st_v2_state_loss = alloc_thing(struct v2_state_loss, "state loss");
+	if (st->st_v2_state_loss == NULL) {
+		st->st_v2_state_loss = alloc_thing(struct v2_state_loss, "state loss");
 	}
-	return ike->sa.st_v2_state_loss;
+	return st->st_v2_state_loss;
 }
 
+static struct v2_state_loss *state_loss_of(struct ike_sa *ike)
+{
+	return state_loss_of_state(&ike->sa);
+}
+
+/* is IKE the IKE SA its connection's make-before-break replaces? */
 static bool replacing(const struct ike_sa *ike)
 {
-	return (ike->sa.st_v2_state_loss != NULL && ike->sa.st_v2_state_loss->replacing);
+	return (ike->sa.st_connection->state_loss.replacing == ike->sa.st_serialno);
 }
 
 void free_v2_state_loss(struct state *st)
@@ -449,7 +457,6 @@ static void make_before_break_check(const char *story UNUSED, struct state *st, 
 	struct connection *c = ike->sa.st_connection;
 	if (c->established_ike_sa != SOS_NOBODY &&
 	    c->established_ike_sa != ike->sa.st_serialno) {
-		ike->sa.st_v2_state_loss->replacing = false;
 		c->state_loss.replacing = SOS_NOBODY;
 		llog(RC_LOG, ike->sa.logger,
 		     "IKE SA "PRI_SO" is established; deleting this IKE SA",
@@ -462,7 +469,6 @@ static void make_before_break_check(const char *story UNUSED, struct state *st, 
 		/* still this one: the replacement, or the give-up, decides */
 		return;
 	}
-	ike->sa.st_v2_state_loss->replacing = false;
 	c->state_loss.replacing = SOS_NOBODY;
 	if (ike->sa.st_v2_state_loss->replacing_certain) {
 		/* the peer has no such IKE SA: a zombie otherwise */
@@ -529,7 +535,6 @@ static void make_before_break(struct ike_sa *ike, enum state_loss_evidence e,
 	c->state_loss.acted = mononow();
 	stats.make_before_break++;
 	struct v2_state_loss *sl = state_loss_of(ike);
-	sl->replacing = true;
 	c->state_loss.replaced = ike->sa.st_serialno;
 	c->state_loss.replacing = ike->sa.st_serialno;
 	/* a verified token: the peer does not have this IKE SA */
@@ -610,7 +615,7 @@ void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
 	struct connection *c = (*ike)->sa.st_connection;
 	monotime_t now = mononow();
 
-	if (sl->pending != STATE_LOSS_NONE || sl->replacing) {
+	if (sl->pending != STATE_LOSS_NONE || replacing(*ike)) {
 		stats.pending++;
 		ldbg((*ike)->sa.logger, "state loss: a decision is already under way; ignoring %s",
 		     evidence_story(e));
@@ -681,12 +686,12 @@ enum state_loss_hint_action state_loss_hint(struct ike_sa *ike)
 {
 	struct v2_state_loss *sl = state_loss_of(ike);
 	monotime_t now = mononow();
-	if (sl->pending != STATE_LOSS_NONE || sl->replacing ||
+	if (sl->pending != STATE_LOSS_NONE || replacing(ike) ||
 	    (!is_monotime_epoch(sl->last_hint) &&
 	     milliseconds_from_deltatime(monotime_diff(now, sl->last_hint)) < STATE_LOSS_HINT_INTERVAL_MS)) {
 		ldbg(ike->sa.logger, "state loss: INVALID_SPI hint ignored (%s)",
 		     (sl->pending != STATE_LOSS_NONE ? "a decision is pending" :
-		      sl->replacing ? "a replacement IKE SA is being established" :
+		      replacing(ike) ? "a replacement IKE SA is being established" :
 		      "one a second"));
 		return STATE_LOSS_HINT_DAMPED;
 	}
@@ -715,10 +720,7 @@ enum state_loss_hint_action state_loss_hint(struct ike_sa *ike)
 
 void state_loss_peer_token_stored(struct state *st)
 {
-	if (st->st_v2_state_loss == NULL) {
-		st->st_v2_state_loss = alloc_thing(struct v2_state_loss, "state loss");
-	}
-	st->st_v2_state_loss->peer_token = true;
+	state_loss_of_state(st)->peer_token = true;
 }
 
 static state_loss_ask_peer_cb *ask_peer;
@@ -745,7 +747,7 @@ bool state_loss_probe_timed_out(struct ike_sa *ike)
 	 */
 	if (sl == NULL || !sl->hint_probe ||
 	    dpd_active_locally(ike->sa.st_connection) ||
-	    sl->pending == STATE_LOSS_QCD_TOKEN || sl->replacing ||
+	    sl->pending == STATE_LOSS_QCD_TOKEN || replacing(ike) ||
 	    w->exchange == NULL || w->exchange->type != ISAKMP_v2_INFORMATIONAL) {
 		return false;
 	}
@@ -891,7 +893,7 @@ void state_loss_ike_sa_established(struct ike_sa *ike)
 		return;
 	}
 	struct ike_sa *old = ike_sa_by_serialno(c->state_loss.replacing);
-	if (old == NULL || !replacing(old)) {
+	if (old == NULL) {
 		return;
 	}
 	if (ike->sa.st_v2_rekey_pred == old->sa.st_serialno) {
@@ -900,10 +902,7 @@ void state_loss_ike_sa_established(struct ike_sa *ike)
 		 * this one, which the replacement now replaces; the
 		 * old one goes as after any rekey.
 		 */
-		struct v2_state_loss *sl = state_loss_of(ike);
-		sl->replacing = true;
-		sl->replacing_certain = false;
-		old->sa.st_v2_state_loss->replacing = false;
+		state_loss_of(ike)->replacing_certain = false;
 		c->state_loss.replacing = ike->sa.st_serialno;
 		ldbg(ike->sa.logger, "state loss: rekey of "PRI_SO" established while it was being replaced; the replacement replaces this one",
 		     pri_so(old->sa.st_serialno));
@@ -932,7 +931,7 @@ bool state_loss_sir_query_allowed(struct ike_sa *ike)
 	struct v2_state_loss *sl = state_loss_of(ike);
 	monotime_t now = mononow();
 	const char *why =
-		(sl->pending != STATE_LOSS_NONE || sl->replacing ? "a decision is under way" :
+		(sl->pending != STATE_LOSS_NONE || replacing(ike) ? "a decision is under way" :
 		 dampened(ike->sa.st_connection, now) ? "the connection acted on evidence recently (qcd-dampening=)" :
 		 (!is_monotime_epoch(sl->last_sir_query) &&
 		  milliseconds_from_deltatime(monotime_diff(now, sl->last_sir_query)) < STATE_LOSS_HINT_INTERVAL_MS) ? "one a second" :
