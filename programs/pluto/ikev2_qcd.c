@@ -178,7 +178,8 @@ static bool token_sent(const struct state *st)
 	return (st->st_v2_qcd != NULL && st->st_v2_qcd->token_sent);
 }
 
-bool v2_qcd_have_peer_token(const struct state *st)
+/* does the IKE SA hold its peer's token? */
+static bool v2_qcd_have_peer_token(const struct state *st)
 {
 	return (st->st_v2_qcd != NULL && !is_monotime_epoch(st->st_v2_qcd->peer_token_time));
 }

@@ -148,9 +148,6 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
  */
 size_t v2_qcd_request_padding(const struct ike_sa *ike, shunk_t message, size_t padding);
 
-/* does the IKE SA hold its peer's token? */
-bool v2_qcd_have_peer_token(const struct state *st);
-
 /* forget an IKE SA's QCD state (state deletion) */
 void wipe_v2_qcd_state(struct state *st);
 

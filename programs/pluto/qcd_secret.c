@@ -32,7 +32,7 @@
 
 /*
  * pluto opens its NSS database read-only, so it can't create the
- * key; "ipsec qcdsecret" does, out of band, and "ipsec start" runs it
+ * key; "ipsec qcdsecret" does, out of band, and "ipsec checknss" runs it
  * when a connection has qcd=yes or qcd=maker.  Without the key this
  * pluto is a taker only.
  */
