@@ -6,5 +6,8 @@ ipsec auto --up westnet-eastnet-qcd | sed -e 's/0x[0-9a-f]*/0xSPI/g'
 # Child SA is now east's newest), while its answer is still lost
 iptables -F INPUT
 ../../guestbin/wait-for-pluto.sh --timeout 30 'responder established Child SA using #1' | sed -e 's/0x[0-9a-f]*/0xSPI/g'
-sleep 3
+# west retransmits its IKE_AUTH request (it does not drop the
+# replacement as superseded by east's own IKE SA); then its answer
+# gets through
+../../guestbin/wait-for-pluto.sh --timeout 30 '#1: IKE_AUTH request has duplicate Message ID 1' > /dev/null
 iptables -F OUTPUT
