@@ -148,27 +148,10 @@ PK11SymKey *qcd_find_secret(PK11SlotInfo *slot, const char *nickname,
 PK11SymKey *qcd_secret_session_copy(PK11SymKey *secret);
 
 /*
- * The payloads of an unprotected reply, RFC 6290 4.5.:
- *
- *     message             --> N(INVALID_IKE_SPI), N(QCD_TOKEN)+
- *
- * parsed from the bytes after the IKE header (NP is the header's Next
- * Payload).  Every payload must be a Notify; other notifications are
- * ignored; each QCD notify must have Protocol ID 1 (IKE), SPI Size 0
- * and 16 to 128 octets of data; at most QCD_MAX_TOKENS of them; no
- * bytes may follow the last payload.
- */
-struct qcd_reply {
-	bool invalid_ike_spi;
-	unsigned nr_tokens;
-	struct qcd_token tokens[QCD_MAX_TOKENS];
-};
-
-/*
  * One Notify payload at the start of LEFT (RFC 7296 3.10), checked
  * for its lengths only; on success LEFT moves past it.  NULL, or why
  * the payload is malformed.  Shared by the parsers of unauthenticated
- * messages (QCD replies, INVALID_SPI hints).
+ * messages (INVALID_SPI hints, SIR messages).
  */
 struct qcd_notify {
 	uint8_t next;		/* Next Payload */
@@ -179,11 +162,6 @@ struct qcd_notify {
 	shunk_t data;
 };
 const char *qcd_next_notify(shunk_t *left, struct qcd_notify *n);
-
-/* NULL when REPLY is complete and well formed, else why not */
-const char *qcd_parse_reply(uint8_t np, shunk_t payloads, struct qcd_reply *reply);
-
-void wipe_qcd_reply(struct qcd_reply *reply);
 
 /*
  * Packet dumps (plutodebug): when MESSAGE (an IKEv2 message, after

@@ -12,25 +12,14 @@
  * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
  * for more details.
  *
- * The taker parses the reply itself, from the raw bytes, rather than
- * through pluto's payload decoder: the reply is unauthenticated, so
- * the parser is strict, small, side-effect free and unit-tested
- * (testing/programs/qcdcheck).
+ * QCD tokens masked in packet dumps, and the Notify walk of the
+ * INVALID_SPI hint and SIR parsers.
  */
 
 #include <string.h>
 
 #include "qcd_token.h"
 #include "ietf_constants.h"
-
-void wipe_qcd_reply(struct qcd_reply *reply)
-{
-	for (unsigned i = 0; i < QCD_MAX_TOKENS; i++) {
-		wipe_qcd_token(&reply->tokens[i]);
-	}
-	reply->nr_tokens = 0;
-	reply->invalid_ike_spi = false;
-}
 
 /*
  * RFC 7296 3.2.  Generic Payload Header, 3.10.  Notify Payload
@@ -70,58 +59,6 @@ const char *qcd_next_notify(shunk_t *left, struct qcd_notify *n)
 	n->data = shunk2(p + NOTIFY_HEADER_SIZE + n->spisize,
 			 length - NOTIFY_HEADER_SIZE - n->spisize);
 	*left = shunk2(p + length, left->len - length);
-	return NULL;
-}
-
-const char *qcd_parse_reply(uint8_t np, shunk_t payloads, struct qcd_reply *reply)
-{
-	wipe_qcd_reply(reply);
-	shunk_t left = payloads;
-
-	while (np != ISAKMP_NEXT_v2NONE) {
-		if (np != ISAKMP_NEXT_v2N) {
-			return "payload other than Notify";
-		}
-		struct qcd_notify n;
-		const char *diag = qcd_next_notify(&left, &n);
-		if (diag != NULL) {
-			return diag;
-		}
-		switch (n.type) {
-		case v2N_INVALID_IKE_SPI:
-			reply->invalid_ike_spi = true;
-			break;
-		case v2N_QUICK_CRASH_DETECTION:
-			/* RFC 6290 4.1. */
-			if (n.protoid != IKEv2_SEC_PROTO_IKE) {
-				return "QUICK_CRASH_DETECTION Protocol ID is not 1 (IKE)";
-			}
-			if (n.spisize != 0) {
-				return "QUICK_CRASH_DETECTION SPI Size is not 0";
-			}
-			if (reply->nr_tokens >= QCD_MAX_TOKENS) {
-				return "more than 4 QUICK_CRASH_DETECTION tokens";
-			}
-			if (!qcd_token_from_shunk(n.data, &reply->tokens[reply->nr_tokens])) {
-				return "QUICK_CRASH_DETECTION token is not 16 to 128 octets";
-			}
-			reply->nr_tokens++;
-			break;
-		default:
-			/* other notifications are allowed and ignored */
-			break;
-		}
-		np = n.next;
-	}
-	if (left.len != 0) {
-		return "trailing bytes after the last payload";
-	}
-	if (!reply->invalid_ike_spi) {
-		return "no INVALID_IKE_SPI notification";
-	}
-	if (reply->nr_tokens == 0) {
-		return "no QUICK_CRASH_DETECTION token";
-	}
 	return NULL;
 }
 

@@ -57,6 +57,7 @@
 #include "log.h"
 #include "show.h"
 #include "send.h"
+#include "ikev2_send.h"		/* for send_v2_response_from_md() */
 #include "ikev2.h"
 #include "ikev2_msgid.h"
 #include "ikev2_notification.h"
@@ -250,39 +251,24 @@ void reload_qcd_secret(struct logger *logger)
 }
 
 /*
- * Emit one notification; Protocol ID is 1 (IKE) for QCD (RFC 6290
- * 4.1.), 0 for INVALID_IKE_SPI (RFC 7296 3.10: no SPI, so zero).
+ * RFC 6290 4.1: N(QUICK_CRASH_DETECTION), Protocol ID 1 (IKE), no
+ * SPI, the token as its data.
  */
-static bool emit_v2N_token(v2_notification_t ntype,
-			   enum ikev2_sec_proto_id protoid,
-			   const struct qcd_token *token,
-			   struct pbs_out *outs)
+static bool emit_v2N_token(const struct qcd_token *token, struct pbs_out *outs)
 {
-	/*
-	 * Not open_v2N_SA_output_pbs(): it expects Protocol ID 0, AH
-	 * or ESP, while RFC 6290 4.1 requires 1 (IKE).
-	 */
-	struct ikev2_notify n = {
-		.isan_critical = ISAKMP_PAYLOAD_NONCRITICAL,
-		.isan_protoid = protoid,
-		.isan_spisize = 0,
-		.isan_type = ntype,
-	};
 	struct pbs_out pl;
-	if (!pbs_out_struct(outs, &ikev2_notify_desc, &n, sizeof(n), &pl)) {
+	if (!open_v2N_SA_output_pbs(outs, v2N_QUICK_CRASH_DETECTION,
+				    IKEv2_SEC_PROTO_IKE, NULL, &pl)) {
 		return false;
 	}
-	if (token != NULL) {
-		/*
-		 * Not pbs_out_raw(): with debugging that would dump
-		 * the token into the log.  Reserve the space, then
-		 * fill it.
-		 */
-		if (!pbs_out_zero(&pl, token->len, "QCD token")) {
-			return false;
-		}
-		memcpy(pl.cur - token->len, token->ptr, token->len);
+	/*
+	 * Not pbs_out_raw(): with debugging that would dump the token
+	 * into the log.  Reserve the space, then fill it.
+	 */
+	if (!pbs_out_zero(&pl, token->len, "QCD token")) {
+		return false;
 	}
+	memcpy(pl.cur - token->len, token->ptr, token->len);
 	close_output_pbs(&pl);
 	return true;
 }
@@ -343,8 +329,7 @@ static bool emit_our_token(struct state *st, const ike_spis_t *spis,
 		/* no secret (already logged): taker only */
 		return true;
 	}
-	bool ok = emit_v2N_token(v2N_QUICK_CRASH_DETECTION, IKEv2_SEC_PROTO_IKE,
-				 &token, pbs);
+	bool ok = emit_v2N_token(&token, pbs);
 	if (ok) {
 		qcd_fingerprint_buf fb;
 		address_buf ab;
@@ -417,41 +402,41 @@ bool emit_v2N_QUICK_CRASH_DETECTION_for_rekey(struct child_sa *larval_ike,
 /*
  * RFC 6290 3.: "A token taker MUST store the token or a digest of
  * the token", 4.4.: "The token taker MUST accept such tokens from
- * any protected exchange".  The latest one wins.
+ * any protected exchange".  The latest message's wins; in one
+ * message, the first (pluto's decoder keeps the first notification
+ * of a type).
  */
 
 static void store_peer_token(struct state *st, struct msg_digest *md)
 {
-	for (struct payload_digest *pd = md->chain[ISAKMP_NEXT_v2N];
-	     pd != NULL; pd = pd->next) {
-		const struct ikev2_notify *n = &pd->payload.v2n;
-		if (n->isan_type != v2N_QUICK_CRASH_DETECTION) {
-			continue;
-		}
-		struct qcd_token token;
-		if (n->isan_protoid != IKEv2_SEC_PROTO_IKE || n->isan_spisize != 0 ||
-		    !qcd_token_from_shunk(pbs_in_left(&pd->pbs), &token)) {
-			ldbg(st->logger, "QCD: ignoring malformed QUICK_CRASH_DETECTION notification (Protocol ID %u, SPI size %u, %zu octets)",
-			     n->isan_protoid, n->isan_spisize, pbs_left(&pd->pbs));
-			qcd_stats.tokens_malformed++;
-			continue;
-		}
-		struct qcd_digest digest;
-		bool ok = qcd_token_digest(&token, &digest);
-		wipe_qcd_token(&token);
-		if (!ok) {
-			llog(RC_LOG, st->logger, "QCD: NSS could not digest the peer's token; keeping the previous one");
-			continue;
-		}
-		struct v2_qcd *q = qcd_of(st);
-		q->peer_token = digest;
-		q->peer_token_time = mononow();
-		qcd_fingerprint_buf fb;
-		ldbg(st->logger, "QCD: stored the peer's token (fingerprint %s)",
-		     str_qcd_digest_fingerprint(&q->peer_token, &fb));
-		qcd_stats.tokens_stored++;
-		state_loss_peer_token_stored(st);
+	const struct payload_digest *pd = md->pd[PD_v2N_QUICK_CRASH_DETECTION];
+	if (pd == NULL) {
+		return;
 	}
+	const struct ikev2_notify *n = &pd->payload.v2n;
+	struct qcd_token token;
+	if (n->isan_protoid != IKEv2_SEC_PROTO_IKE || n->isan_spisize != 0 ||
+	    !qcd_token_from_shunk(pbs_in_left(&pd->pbs), &token)) {
+		ldbg(st->logger, "QCD: ignoring malformed QUICK_CRASH_DETECTION notification (Protocol ID %u, SPI size %u, %zu octets)",
+		     n->isan_protoid, n->isan_spisize, pbs_left(&pd->pbs));
+		qcd_stats.tokens_malformed++;
+		return;
+	}
+	struct qcd_digest digest;
+	bool ok = qcd_token_digest(&token, &digest);
+	wipe_qcd_token(&token);
+	if (!ok) {
+		llog(RC_LOG, st->logger, "QCD: NSS could not digest the peer's token; keeping the previous one");
+		return;
+	}
+	struct v2_qcd *q = qcd_of(st);
+	q->peer_token = digest;
+	q->peer_token_time = mononow();
+	qcd_fingerprint_buf fb;
+	ldbg(st->logger, "QCD: stored the peer's token (fingerprint %s)",
+	     str_qcd_digest_fingerprint(&q->peer_token, &fb));
+	qcd_stats.tokens_stored++;
+	state_loss_peer_token_stored(st);
 }
 
 void process_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct msg_digest *md)
@@ -656,8 +641,8 @@ static bool verify_allowed(const struct msg_digest *md, monotime_t now)
  * Type and Message ID and sets R.  It sets I exactly when the
  * request's I was clear: the request then came from the original
  * responder, so we were the original initiator, and without I the
- * peer's lookup of its IKE SA by role would miss.  (libreswan's own
- * unsecured responses always clear I, so the message is built here.)
+ * peer's lookup of its IKE SA by role would miss.
+ * send_v2_response_from_md() builds it so.
  */
 
 /*
@@ -678,6 +663,24 @@ static bool verify_allowed(const struct msg_digest *md, monotime_t now)
  * disagree on qcd-address-bound=, the bound form wins: a token that
  * may be elicited from any address is what that option refuses.
  */
+
+struct emit_v2_response_context {
+	struct v2_qcd_answer answer;
+};
+
+static bool emit_v2_QUICK_CRASH_DETECTION_answer(struct pbs_out *pbs,
+						 struct emit_v2_response_context *context)
+{
+	if (!emit_v2N(v2N_INVALID_IKE_SPI, pbs)) {
+		return false;
+	}
+	for (unsigned i = 0; i < context->answer.nr_tokens; i++) {
+		if (!emit_v2N_token(&context->answer.tokens[i], pbs)) {
+			return false;
+		}
+	}
+	return true;
+}
 
 bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 {
@@ -737,51 +740,35 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
 		return true;
 	}
 
-	uint8_t buf[MIN_OUTPUT_UDP_SIZE];
-	struct pbs_out packet = open_pbs_out("QCD reply", buf, sizeof(buf), md->logger);
-	struct isakmp_hdr hdr = {
-		.isa_ike_spis = md->hdr.isa_ike_spis,
-		/* no version impairs: this is not a message of an exchange */
-		.isa_version = (IKEv2_MAJOR_VERSION << ISA_MAJ_SHIFT) | IKEv2_MINOR_VERSION,
-		.isa_xchg = md->hdr.isa_xchg,
-		.isa_flags = (ISAKMP_FLAGS_v2_MSG_R |
-			      ((md->hdr.isa_flags & ISAKMP_FLAGS_v2_IKE_I) ? 0 :
-			       ISAKMP_FLAGS_v2_IKE_I)),
-		.isa_msgid = md->hdr.isa_msgid,
-	};
-	struct pbs_out body;
-	bool ok = (pbs_out_struct(&packet, &isakmp_hdr_desc, &hdr, sizeof(hdr), &body) &&
-		   emit_v2N_token(v2N_INVALID_IKE_SPI, PROTO_v2_RESERVED, NULL, &body));
 	/*
 	 * One token per loaded secret generation, the current one
 	 * first, as many as fit in the length of the request (no
 	 * amplification; our own requests are padded to make room
 	 * for all, v2_qcd_request_padding()); a generation that fails
-	 * (NSS) is left out, not the whole reply.
+	 * (NSS) is left out, not the whole answer.
 	 */
-	unsigned tokens = 0;
-	for (unsigned g = 0; ok && g < qcd_secret_generations() &&
-		     QCD_ANSWER_SIZE(tokens + 1) <= request_size; g++) {
-		struct qcd_token token = {0};
+	struct emit_v2_response_context context = {0};
+	struct v2_qcd_answer *answer = &context.answer;
+	for (unsigned g = 0; g < qcd_secret_generations() &&
+		     QCD_ANSWER_SIZE(answer->nr_tokens + 1) <= request_size; g++) {
 		if (make_token(g, &md->hdr.isa_ike_spis,
 			       ((maker & QCD_ADDRESS_BOUND) ? &source : NULL),
-			       &token, md->logger)) {
-			ok = emit_v2N_token(v2N_QUICK_CRASH_DETECTION, IKEv2_SEC_PROTO_IKE,
-					    &token, &body);
-			tokens++;
+			       &answer->tokens[answer->nr_tokens], md->logger)) {
+			answer->nr_tokens++;
 		} else {
 			ldbg(md->logger, "QCD: secret generation %u cannot make a token (NSS error %d); left out",
 			     g, PORT_GetError());
 		}
-		wipe_qcd_token(&token);
 	}
-	if (!ok || tokens == 0) {
+	unsigned tokens = answer->nr_tokens;
+	bool sent = (tokens > 0 &&
+		     send_v2_response_from_md(md, "QCD answer",
+					      emit_v2_QUICK_CRASH_DETECTION_answer, &context));
+	wipe_v2_qcd_answer(answer);
+	if (!sent) {
 		qcd_stats.replies_failed++;
 		return false;
 	}
-	close_output_pbs(&body);
-	close_output_pbs(&packet);
-	send_pbs_out_using_md(md, "QCD reply", &packet);
 	qcd_stats.replies_sent++;
 	endpoint_buf eb;
 	ldbg(md->logger, "QCD: answered %s request with unknown IKE SPIs from %s with INVALID_IKE_SPI and %u %stoken(s)",
@@ -804,6 +791,68 @@ bool process_v2_request_for_unknown_IKE_SPI(struct msg_digest *md)
  * spoofed from our address to a standby that shares the peer's secret
  * could use its answer without seeing it.)
  */
+
+void wipe_v2_qcd_answer(struct v2_qcd_answer *answer)
+{
+	for (unsigned i = 0; i < QCD_MAX_TOKENS; i++) {
+		wipe_qcd_token(&answer->tokens[i]);
+	}
+	answer->nr_tokens = 0;
+}
+
+/*
+ * The maker's answer, through pluto's payload decoder: Notify
+ * payloads only, INVALID_IKE_SPI among them, and one to four tokens,
+ * each with Protocol ID 1 (IKE), no SPI and 16 to 128 octets (RFC
+ * 6290 4.1); other notifications are ignored.  NULL, or what is
+ * wrong.
+ */
+
+const char *decode_v2_QUICK_CRASH_DETECTION_answer(struct msg_digest *md,
+						   struct logger *logger,
+						   struct v2_qcd_answer *answer)
+{
+	*answer = (struct v2_qcd_answer) {0};
+	md->message_payloads = ikev2_decode_payloads(logger, md, &md->message_pbs,
+						     md->hdr.isa_np);
+	if (md->message_payloads.n != v2N_NOTHING_WRONG) {
+		return "payloads do not decode";
+	}
+	if (md->message_payloads.present != v2P(N)) {
+		return "payload other than Notify";
+	}
+	if (pbs_left(&md->message_pbs) != 0) {
+		return "trailing bytes after the last payload";
+	}
+	if (md->pd[PD_v2N_INVALID_IKE_SPI] == NULL) {
+		return "no INVALID_IKE_SPI notification";
+	}
+	for (const struct payload_digest *pd = md->chain[ISAKMP_NEXT_v2N];
+	     pd != NULL; pd = pd->next) {
+		const struct ikev2_notify *n = &pd->payload.v2n;
+		if (n->isan_type != v2N_QUICK_CRASH_DETECTION) {
+			continue;
+		}
+		if (n->isan_protoid != IKEv2_SEC_PROTO_IKE) {
+			return "QUICK_CRASH_DETECTION Protocol ID is not 1 (IKE)";
+		}
+		if (n->isan_spisize != 0) {
+			return "QUICK_CRASH_DETECTION SPI Size is not 0";
+		}
+		if (answer->nr_tokens >= QCD_MAX_TOKENS) {
+			return "more than 4 QUICK_CRASH_DETECTION tokens";
+		}
+		if (!qcd_token_from_shunk(pbs_in_left(&pd->pbs),
+					  &answer->tokens[answer->nr_tokens])) {
+			return "QUICK_CRASH_DETECTION token is not 16 to 128 octets";
+		}
+		answer->nr_tokens++;
+	}
+	if (answer->nr_tokens == 0) {
+		return "no QUICK_CRASH_DETECTION token";
+	}
+	return NULL;
+}
 
 bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 							   struct msg_digest *md)
@@ -869,32 +918,32 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 		return true;
 	}
 
-	struct qcd_reply reply;
-	const char *diag = qcd_parse_reply(md->hdr.isa_np, pbs_in_left(&md->message_pbs), &reply);
+	struct v2_qcd_answer reply;
+	const char *diag = decode_v2_QUICK_CRASH_DETECTION_answer(md, logger, &reply);
 	if (diag != NULL) {
 		qcd_stats.verify_malformed++;
 		ldbg(logger, "QCD: ignoring unprotected response: %s", diag);
-		wipe_qcd_reply(&reply);
+		wipe_v2_qcd_answer(&reply);
 		state_loss_unverifiable(*ike, "unprotected answer to our request without a QCD token");
 		return true;
 	}
 
 	/* a spray of well-formed replies to one request gets nowhere */
 	if (!state_loss_examine_allowed(*ike, md->hdr.isa_msgid)) {
-		wipe_qcd_reply(&reply);
+		wipe_v2_qcd_answer(&reply);
 		return true;
 	}
 	if (!verify_allowed(md, mononow())) {
 		qcd_stats.verify_rate_limited++;
 		ldbg(logger, "QCD: verification rate limit reached; dropping unprotected response");
-		wipe_qcd_reply(&reply);
+		wipe_v2_qcd_answer(&reply);
 		return true;
 	}
 
 	if (!v2_qcd_have_peer_token(&(*ike)->sa)) {
 		qcd_stats.verify_no_token++;
 		ldbg(logger, "QCD: ignoring INVALID_IKE_SPI with a token: the peer gave us no token");
-		wipe_qcd_reply(&reply);
+		wipe_v2_qcd_answer(&reply);
 		state_loss_unverifiable(*ike, "INVALID_IKE_SPI, and the peer gave us no QCD token");
 		return true;
 	}
@@ -904,7 +953,7 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 	for (unsigned i = 0; i < reply.nr_tokens; i++) {
 		match |= qcd_token_matches(&reply.tokens[i], &(*ike)->sa.st_v2_qcd->peer_token);
 	}
-	wipe_qcd_reply(&reply);
+	wipe_v2_qcd_answer(&reply);
 
 	if (!match) {
 		qcd_stats.verify_failed++;

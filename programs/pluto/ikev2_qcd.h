@@ -142,6 +142,23 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 							   struct msg_digest *md);
 
 /*
+ * The maker's answer decoded by pluto's payload decoder
+ * (ikev2_decode_payloads(), logging to LOGGER): NULL when it has
+ * Notify payloads only, INVALID_IKE_SPI among them, and one to four
+ * well-formed tokens (RFC 6290 4.1), which ANSWER then holds; else
+ * what is wrong.  Wipe ANSWER after either.  (Its own entry point
+ * for testing/fuzz/fuzz_qcd_answer.c.)
+ */
+struct v2_qcd_answer {
+	unsigned nr_tokens;
+	struct qcd_token tokens[QCD_MAX_TOKENS];
+};
+const char *decode_v2_QUICK_CRASH_DETECTION_answer(struct msg_digest *md,
+						   struct logger *logger,
+						   struct v2_qcd_answer *answer);
+void wipe_v2_qcd_answer(struct v2_qcd_answer *answer);
+
+/*
  * Octets of padding to add to an SK payload, beyond PADDING, so that
  * a request of a QCD taker's IKE SA (MESSAGE so far) is at least as
  * long as a maker's longest unprotected answer; 0 otherwise.

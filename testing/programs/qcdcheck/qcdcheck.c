@@ -307,67 +307,6 @@ static size_t build(uint8_t *buf, const struct n *ns, unsigned nr, size_t traili
 	return off + trailing;
 }
 
-static void check_parse_reply(void)
-{
-#define ISPI { v2N_INVALID_IKE_SPI, 1, 0, 0 }
-#define QCD(LEN) { v2N_QUICK_CRASH_DETECTION, 1, 0, LEN }
-	static const struct {
-		const char *what;
-		struct n ns[6];
-		unsigned nr;
-		size_t trailing;
-		bool ok;
-		unsigned tokens;
-	} tests[] = {
-		{ "32 octets", { ISPI, QCD(32), }, 2, 0, true, 1, },
-		{ "15 octets", { ISPI, QCD(15), }, 2, 0, false, 0, },
-		{ "16 octets", { ISPI, QCD(16), }, 2, 0, true, 1, },
-		{ "128 octets", { ISPI, QCD(128), }, 2, 0, true, 1, },
-		{ "129 octets", { ISPI, QCD(129), }, 2, 0, false, 0, },
-		{ "Protocol ID 0", { ISPI, { v2N_QUICK_CRASH_DETECTION, 0, 0, 32 }, }, 2, 0, false, 0, },
-		{ "Protocol ID 3", { ISPI, { v2N_QUICK_CRASH_DETECTION, 3, 0, 32 }, }, 2, 0, false, 0, },
-		{ "SPI size 4", { ISPI, { v2N_QUICK_CRASH_DETECTION, 1, 4, 32 }, }, 2, 0, false, 0, },
-		{ "trailing bytes", { ISPI, QCD(32), }, 2, 1, false, 0, },
-		{ "no INVALID_IKE_SPI", { QCD(32), }, 1, 0, false, 0, },
-		{ "no token", { ISPI, }, 1, 0, false, 0, },
-		{ "four tokens", { ISPI, QCD(32), QCD(16), QCD(64), QCD(32), }, 5, 0, true, 4, },
-		{ "five tokens", { ISPI, QCD(32), QCD(32), QCD(32), QCD(32), QCD(32), }, 6, 0, false, 0, },
-		{ "token first", { QCD(32), ISPI, }, 2, 0, true, 1, },
-		{ "other notify", { ISPI, { v2N_COOKIE2, 0, 0, 8 }, QCD(32), }, 3, 0, true, 1, },
-	};
-	for (unsigned t = 0; t < elemsof(tests); t++) {
-		uint8_t buf[1024];
-		size_t len = build(buf, tests[t].ns, tests[t].nr, tests[t].trailing);
-		struct qcd_reply reply;
-		const char *diag = qcd_parse_reply(ISAKMP_NEXT_v2N, shunk2(buf, len), &reply);
-		if ((diag == NULL) != tests[t].ok) {
-			FAIL("[%s] %s", tests[t].what, diag == NULL ? "accepted" : diag);
-		} else if (diag == NULL && reply.nr_tokens != tests[t].tokens) {
-			FAIL("[%s] %u tokens, expected %u", tests[t].what,
-			     reply.nr_tokens, tests[t].tokens);
-		}
-		/* truncated at every length: never accepted, never overread */
-		for (size_t cut = 1; cut < len; cut++) {
-			if (qcd_parse_reply(ISAKMP_NEXT_v2N, shunk2(buf, len - cut), &reply) == NULL &&
-			    tests[t].trailing < cut) {
-				FAIL("[%s] accepted when cut by %zu", tests[t].what, cut);
-			}
-		}
-		wipe_qcd_reply(&reply);
-	}
-	/* a reply whose first payload is not a notify */
-	struct qcd_reply reply;
-	uint8_t sk[8] = { 0, 0, 0, 8, 0, 0, 0, 0, };
-	if (qcd_parse_reply(ISAKMP_NEXT_v2SK, shunk2(sk, sizeof(sk)), &reply) == NULL) {
-		FAIL("SK payload accepted");
-	}
-	if (qcd_parse_reply(ISAKMP_NEXT_v2NONE, shunk2(sk, 0), &reply) == NULL) {
-		FAIL("empty message accepted");
-	}
-#undef ISPI
-#undef QCD
-}
-
 /*
  * Packet dumps: token bytes are zeroed in unprotected messages, with
  * or without a non-ESP marker; protected messages and messages
@@ -760,7 +699,6 @@ int main(int argc, char *argv[])
 	check_token_kat();
 	check_address_bound_token();
 	check_token_eq();
-	check_parse_reply();
 	check_mask_tokens();
 	check_invalid_spi_hint();
 	check_xfrm_audit_notfound();

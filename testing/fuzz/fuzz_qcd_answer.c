@@ -1,0 +1,172 @@
+/* libFuzzer harness: the QCD taker's reading of an unprotected answer
+ * (RFC 6290 4.5), decode_v2_QUICK_CRASH_DETECTION_answer(): pluto's
+ * own IKE header parser and payload decoder, then the token checks.
+ * Input: a whole message; like pluto, it goes on only with an IKEv2
+ * response whose first payload is not SK or SKF.  Linked with pluto's objects (all but
+ * plutomain.o, whose few globals are below).
+ *
+ * Before fuzzing, the known answers below are decoded and must be
+ * accepted or refused as marked, whole and cut short at every length.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "defs.h"
+#include "demux.h"
+#include "packet.h"
+#include "log.h"
+#include "x509.h"
+#include "ikev2_qcd.h"
+
+/* plutomain.c's */
+bool in_main_thread(void) { return true; }
+deltatime_t crl_check_interval;
+void delete_lock(void) {}
+void free_pluto_main(void) {}
+void show_setup_plutomain(struct show *s UNUSED) {}
+
+/* decode MESSAGE; NULL, or why it was refused */
+static const char *decode(const uint8_t *message, size_t size, unsigned *nr_tokens)
+{
+	static const ip_endpoint nowhere;
+	struct msg_digest *md = alloc_md(NULL, &nowhere, message, size, HERE);
+	const char *diag = "IKE header does not parse";
+	diag_t d = pbs_in_struct(&md->packet_pbs, &isakmp_hdr_desc,
+				 &md->hdr, sizeof(md->hdr), &md->message_pbs);
+	if (d != NULL) {
+		pfree_diag(&d);
+	} else if (hdr_ike_version(&md->hdr) != IKEv2 ||
+		   !(md->hdr.isa_flags & ISAKMP_FLAGS_v2_MSG_R) ||
+		   md->hdr.isa_np == ISAKMP_NEXT_v2SK ||
+		   md->hdr.isa_np == ISAKMP_NEXT_v2SKF) {
+		/* what pluto's demux and the taker pass on: IKEv2 responses without SK */
+		diag = "not an unprotected IKEv2 response";
+	} else {
+		struct v2_qcd_answer answer;
+		diag = decode_v2_QUICK_CRASH_DETECTION_answer(md, md->logger, &answer);
+		if (diag == NULL &&
+		    (answer.nr_tokens == 0 || answer.nr_tokens > QCD_MAX_TOKENS)) {
+			__builtin_trap();	/* accepted what it must not */
+		}
+		for (unsigned i = 0; diag == NULL && i < answer.nr_tokens; i++) {
+			if (answer.tokens[i].len < QCD_TOKEN_MIN_SIZE ||
+			    answer.tokens[i].len > QCD_TOKEN_MAX_SIZE) {
+				__builtin_trap();
+			}
+		}
+		*nr_tokens = answer.nr_tokens;
+		wipe_v2_qcd_answer(&answer);
+	}
+	md_delref(&md);
+	return diag;
+}
+
+/* a message: the IKE header, then notifies (type, protoid, spisize, data length) */
+struct n {
+	unsigned type;
+	uint8_t protoid;
+	uint8_t spisize;
+	size_t len;
+};
+
+static size_t build(uint8_t *buf, const struct n *ns, unsigned nr, size_t trailing)
+{
+	size_t off = 28;
+	memset(buf, 0x11, 16);				/* IKE SPIs */
+	buf[16] = (nr > 0 ? ISAKMP_NEXT_v2N : ISAKMP_NEXT_v2NONE);
+	buf[17] = 0x20;					/* IKEv2 */
+	buf[18] = ISAKMP_v2_INFORMATIONAL;
+	buf[19] = ISAKMP_FLAGS_v2_MSG_R;
+	memset(buf + 20, 0, 4);				/* Message ID */
+	for (unsigned i = 0; i < nr; i++) {
+		size_t length = 8 + ns[i].spisize + ns[i].len;
+		buf[off + 0] = (i + 1 < nr ? ISAKMP_NEXT_v2N : ISAKMP_NEXT_v2NONE);
+		buf[off + 1] = 0;
+		buf[off + 2] = length >> 8;
+		buf[off + 3] = length & 0xff;
+		buf[off + 4] = ns[i].protoid;
+		buf[off + 5] = ns[i].spisize;
+		buf[off + 6] = ns[i].type >> 8;
+		buf[off + 7] = ns[i].type & 0xff;
+		memset(buf + off + 8, 0x40 + i, ns[i].spisize + ns[i].len);
+		off += length;
+	}
+	memset(buf + off, 0xee, trailing);
+	off += trailing;
+	buf[24] = off >> 24; buf[25] = off >> 16; buf[26] = off >> 8; buf[27] = off;
+	return off;
+}
+
+static void check_known_answers(void)
+{
+#define ISPI { v2N_INVALID_IKE_SPI, 0, 0, 0 }
+#define QCD(LEN) { v2N_QUICK_CRASH_DETECTION, 1, 0, LEN }
+	static const struct {
+		const char *what;
+		struct n ns[6];
+		unsigned nr;
+		size_t trailing;
+		bool ok;
+		unsigned tokens;
+	} tests[] = {
+		{ "32 octets", { ISPI, QCD(32), }, 2, 0, true, 1, },
+		{ "15 octets", { ISPI, QCD(15), }, 2, 0, false, 0, },
+		{ "16 octets", { ISPI, QCD(16), }, 2, 0, true, 1, },
+		{ "128 octets", { ISPI, QCD(128), }, 2, 0, true, 1, },
+		{ "129 octets", { ISPI, QCD(129), }, 2, 0, false, 0, },
+		{ "Protocol ID 0", { ISPI, { v2N_QUICK_CRASH_DETECTION, 0, 0, 32 }, }, 2, 0, false, 0, },
+		{ "Protocol ID 3", { ISPI, { v2N_QUICK_CRASH_DETECTION, 3, 0, 32 }, }, 2, 0, false, 0, },
+		{ "SPI size 4", { ISPI, { v2N_QUICK_CRASH_DETECTION, 1, 4, 32 }, }, 2, 0, false, 0, },
+		{ "trailing bytes", { ISPI, QCD(32), }, 2, 1, false, 0, },
+		{ "no INVALID_IKE_SPI", { QCD(32), }, 1, 0, false, 0, },
+		{ "no token", { ISPI, }, 1, 0, false, 0, },
+		{ "no payload", { ISPI, }, 0, 0, false, 0, },
+		{ "four tokens", { ISPI, QCD(32), QCD(16), QCD(64), QCD(32), }, 5, 0, true, 4, },
+		{ "five tokens", { ISPI, QCD(32), QCD(32), QCD(32), QCD(32), QCD(32), }, 6, 0, false, 0, },
+		{ "token first", { QCD(32), ISPI, }, 2, 0, true, 1, },
+		{ "other notify", { ISPI, { v2N_COOKIE2, 0, 0, 8 }, QCD(32), }, 3, 0, true, 1, },
+	};
+	unsigned fails = 0;
+	for (unsigned t = 0; t < elemsof(tests); t++) {
+		uint8_t buf[1024];
+		size_t len = build(buf, tests[t].ns, tests[t].nr, tests[t].trailing);
+		unsigned tokens = 0;
+		const char *diag = decode(buf, len, &tokens);
+		if ((diag == NULL) != tests[t].ok ||
+		    (diag == NULL && tokens != tests[t].tokens)) {
+			fprintf(stderr, "FAIL [%s]: %s, %u tokens\n", tests[t].what,
+				(diag == NULL ? "accepted" : diag), tokens);
+			fails++;
+		}
+		/* cut short at every length: never accepted, never overread */
+		for (size_t cut = 1; tests[t].ok && cut < len; cut++) {
+			if (decode(buf, len - cut, &tokens) == NULL) {
+				fprintf(stderr, "FAIL [%s]: accepted when cut by %zu\n",
+					tests[t].what, cut);
+				fails++;
+			}
+		}
+	}
+	if (fails > 0) {
+		abort();
+	}
+#undef ISPI
+#undef QCD
+}
+
+int LLVMFuzzerInitialize(int *argc UNUSED, char ***argv UNUSED);
+int LLVMFuzzerInitialize(int *argc UNUSED, char ***argv UNUSED)
+{
+	check_known_answers();
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	unsigned tokens;
+	decode(data, size, &tokens);
+	return 0;
+}
