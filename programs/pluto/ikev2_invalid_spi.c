@@ -12,17 +12,13 @@
  * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
  * for more details.
  *
- * A gateway that lost its state still receives its peers' ESP.  Linux
- * drops a packet whose SPI matches no SA inside xfrm_input(), and
- * tells nobody but the audit subsystem: with auditing on, it emits
- * an AUDIT_MAC_IPSEC_EVENT record "op=SA-notfound src= dst= spi=" for
- * each such packet, ESP and ESP-in-UDP alike, IPv4 and IPv6.  Packets
- * of known SPIs cost nothing extra and never reach user space.
+ * A gateway that lost its state still receives its peers' ESP.  The
+ * kernel layer reports each packet for an SPI it has no SA for
+ * (Linux: kernel_xfrm_audit.c, from XFRM's audit records).
  *
- * The restarted side (config setup invalid-spi-notify=yes) reads those
- * records from the audit multicast group and answers each source,
- * rate limited, with the unprotected INFORMATIONAL of RFC 7296 1.5:
- * N(INVALID_SPI) naming the SPI.
+ * The restarted side (config setup invalid-spi-notify=yes) answers
+ * each source, rate limited, with the unprotected INFORMATIONAL of
+ * RFC 7296 1.5: N(INVALID_SPI) naming the SPI.
  *
  * The survivor treats such a message as a hint, never as proof: if
  * the SPI is one of its outbound Child SA SPIs and the message came
@@ -33,35 +29,30 @@
  * nothing.
  *
  * Everything here reads unauthenticated input: rate limits before
- * work, strict parsers (lib/libswan/qcd_hint.c, unit-tested and
- * fuzzed), counters, debug-level logging only.
+ * work, pluto's payload decoder and strict checks of what it found
+ * (fuzzed: testing/fuzz/fuzz_invalid_spi_hint.c), counters,
+ * debug-level logging only.
  */
-
-#include <errno.h>
-#include <unistd.h>
-#include <fcntl.h>
-#include <sys/socket.h>
-#include <linux/netlink.h>
-#include <linux/audit.h>
-#include <linux/filter.h>
-#include <stddef.h>		/* for offsetof() */
-#ifdef HAVE_LIBCAP_NG
-# include <cap-ng.h>
-#endif
 
 #include "defs.h"
 
 #include "ikev2_invalid_spi.h"
 #include "ikev2_unprotected.h"
 #include "ikev2_state_loss.h"
-#include "qcd_hint.h"
+#ifdef KERNEL_XFRM
+#include "kernel_xfrm_audit.h"
+#endif
 
 #include "state.h"
 #include "connections.h"
 #include "demux.h"
 #include "log.h"
 #include "show.h"
-#include "server.h"			/* for add_fd_read_listener() */
+#include "send.h"			/* for send_pbs_out_from_iface() */
+#include "packet.h"
+#include "ikev2.h"			/* for ikev2_decode_payloads() */
+#include "ikev2_notification.h"		/* for emit_v2N_bytes() */
+#include "ike_spi.h"			/* for ike_initiator_spi() */
 #include "iface.h"
 #include "ip_address.h"
 #include "ip_endpoint.h"
@@ -70,9 +61,6 @@
 
 static struct {
 	/* restarted side */
-	uintmax_t records;		/* SA-notfound records read */
-	uintmax_t records_other;	/* other IPsec audit records */
-	uintmax_t records_bad;		/* malformed */
 	uintmax_t sent;			/* hints sent */
 	uintmax_t rate_limited;
 	uintmax_t not_local;		/* no interface of ours on dst */
@@ -92,13 +80,16 @@ static struct {
 void clear_invalid_spi_stats(void)
 {
 	zero(&hint_stats);
+#ifdef KERNEL_XFRM
+	clear_xfrm_audit_stats();
+#endif
 }
 
 void show_invalid_spi_stats(struct show *s)
 {
-	show(s, "total.qcd.invalid_spi.records=%ju", hint_stats.records);
-	show(s, "total.qcd.invalid_spi.records_other=%ju", hint_stats.records_other);
-	show(s, "total.qcd.invalid_spi.records_malformed=%ju", hint_stats.records_bad);
+#ifdef KERNEL_XFRM
+	show_xfrm_audit_stats(s, "total.qcd.invalid_spi.records");
+#endif
 	show(s, "total.qcd.invalid_spi.sent=%ju", hint_stats.sent);
 	show(s, "total.qcd.invalid_spi.rate_limited=%ju", hint_stats.rate_limited);
 	show(s, "total.qcd.invalid_spi.not_local=%ju", hint_stats.not_local);
@@ -136,17 +127,7 @@ void show_invalid_spi_stats(struct show *s)
 
 static struct {
 	bool enabled;			/* invalid-spi-notify=yes */
-	int fd;				/* audit multicast, or -1 */
-	bool audit_was_off;		/* we turned auditing on */
-} notify = { .fd = -1, };
-
-/*
- * pluto turns auditing on when it was off, and off again when it
- * stops; this file says it did, so that a pluto that crashed with
- * auditing on is put right by the next one (on, or off again when
- * the option went away).
- */
-#define AUDIT_MARKER IPSEC_RUNDIR "/invalid-spi-audit"
+} notify;
 
 void config_invalid_spi_notify(bool enabled)
 {
@@ -155,141 +136,10 @@ void config_invalid_spi_notify(bool enabled)
 
 bool invalid_spi_notify_enabled(void)
 {
-	return notify.enabled || access(AUDIT_MARKER, F_OK) == 0;
-}
-
-/* one request to the kernel's audit control; 0 or an errno */
-static int audit_control(uint16_t type, const void *data, size_t len,
-			 struct audit_status *status)
-{
-	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_AUDIT);
-	if (fd < 0) {
-		return errno;
-	}
-	struct timeval tv = { .tv_sec = 2, };
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-	struct {
-		struct nlmsghdr n;
-		struct audit_status s;
-	} req = {
-		.n = {
-			.nlmsg_len = NLMSG_LENGTH(len),
-			.nlmsg_type = type,
-			.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK,
-			.nlmsg_seq = 1,
-		},
-	};
-	if (len > 0) {
-		memcpy(&req.s, data, len);
-	}
-	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK, };
-	if (sendto(fd, &req, req.n.nlmsg_len, 0,
-		   (struct sockaddr *)&kernel, sizeof(kernel)) < 0) {
-		int e = errno;
-		close(fd);
-		return e;
-	}
-	int result = ETIMEDOUT;
-	bool got_status = (status == NULL);
-	bool acked = false;
-	for (unsigned reads = 0; reads < 4 && !(acked && got_status); reads++) {
-		char buf[1024] __attribute__((aligned(NLMSG_ALIGNTO)));
-		ssize_t n = recv(fd, buf, sizeof(buf), 0);
-		if (n < 0) {
-			result = errno;
-			break;
-		}
-		int len = (int)n;	/* (NLMSG_NEXT() may take it below 0) */
-		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		     NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
-			if (h->nlmsg_type == NLMSG_ERROR &&
-			    h->nlmsg_len >= NLMSG_LENGTH(sizeof(struct nlmsgerr))) {
-				const struct nlmsgerr *e = NLMSG_DATA(h);
-				acked = true;
-				result = -e->error;
-			} else if (h->nlmsg_type == AUDIT_GET && status != NULL &&
-				   h->nlmsg_len >= NLMSG_LENGTH(sizeof(uint32_t) * 2)) {
-				size_t have = h->nlmsg_len - NLMSG_LENGTH(0);
-				memset(status, 0, sizeof(*status));
-				memcpy(status, NLMSG_DATA(h),
-				       have < sizeof(*status) ? have : sizeof(*status));
-				got_status = true;
-			}
-		}
-	}
-	close(fd);
-	return (acked && got_status ? result : (result == 0 ? EPROTO : result));
-}
-
-static int set_audit_enabled(uint32_t enabled)
-{
-	struct audit_status s = {
-		.mask = AUDIT_STATUS_ENABLED,
-		.enabled = enabled,
-	};
-	return audit_control(AUDIT_SET, &s, sizeof(s), NULL);
-}
-
-/*
- * Turn auditing off again, which pluto turned on, unless someone else
- * uses it by now: an audit daemon registered (auditd), or the
- * configuration locked (auditctl -e 2).  Said at operator level
- * either way: auditing is the operator's.
- */
-static void restore_audit(const char *who, struct logger *logger)
-{
-	struct audit_status status;
-	int e = audit_control(AUDIT_GET, NULL, 0, &status);
-	if (e != 0) {
-		llog(RC_LOG, logger,
-		     "invalid-spi-notify: cannot read the kernel's audit status (%s); leaving auditing as it is, which %s turned on",
-		     strerror(e), who);
-	} else if (status.enabled != 1 || status.pid != 0) {
-		llog(RC_LOG, logger,
-		     "invalid-spi-notify: leaving the kernel's audit subsystem as it is, which %s turned on: %s",
-		     who, (status.enabled == 0 ? "someone turned it off meanwhile" :
-			   status.enabled == 2 ? "its configuration is locked (auditctl -e 2)" :
-			   "an audit daemon uses it now"));
-	} else {
-		e = set_audit_enabled(0);
-		if (e == 0) {
-			llog(RC_LOG, logger,
-			     "invalid-spi-notify: turned the kernel's audit subsystem off again, which %s turned on",
-			     who);
-		} else {
-			llog(RC_LOG, logger,
-			     "invalid-spi-notify: cannot turn the kernel's audit subsystem off again, which %s turned on (%s)",
-			     who, strerror(e));
-		}
-	}
-	unlink(AUDIT_MARKER);
-}
-
-/*
- * Keep only the audit capabilities still needed: CAP_AUDIT_READ only
- * to join the audit multicast group (done), CAP_AUDIT_CONTROL only to
- * turn auditing off again at the end, when pluto turned it on.  Called
- * before pluto starts its helper threads (capabilities are per
- * thread).
- */
-static void drop_audit_capabilities(bool keep_control, struct logger *logger)
-{
-#ifdef HAVE_LIBCAP_NG
-	if (capng_get_caps_process() != 0 ||
-	    capng_updatev(CAPNG_DROP, CAPNG_EFFECTIVE | CAPNG_PERMITTED,
-			  CAP_AUDIT_READ, (keep_control ? -1 : CAP_AUDIT_CONTROL), -1) != 0 ||
-	    capng_apply(CAPNG_SELECT_CAPS) != 0) {
-		llog(RC_LOG, logger,
-		     "invalid-spi-notify: libcap-ng could not drop CAP_AUDIT_READ%s",
-		     (keep_control ? "" : " and CAP_AUDIT_CONTROL"));
-		return;
-	}
-	ldbg(logger, "audit capabilities: dropped CAP_AUDIT_READ%s",
-	     (keep_control ? " (CAP_AUDIT_CONTROL kept, to turn auditing off at the end)" :
-	      " and CAP_AUDIT_CONTROL"));
+#ifdef KERNEL_XFRM
+	return notify.enabled || xfrm_audit_marker_present();
 #else
-	(void)keep_control;
-	(void)logger;
+	return notify.enabled;
 #endif
 }
 
@@ -297,11 +147,39 @@ static void drop_audit_capabilities(bool keep_control, struct logger *logger)
 static const unsigned hint_ports[] = { IKE_UDP_PORT, NAT_IKE_UDP_PORT, };
 
 /*
+ * RFC 7296 1.5: "If an ESP or AH packet arrives with an unrecognized
+ * SPI ... the recipient MAY send an unprotected INFORMATIONAL",
+ * here a request (I set, Message ID 0) with a fresh SPIi and a zero
+ * SPIr, carrying N(INVALID_SPI) with the SPI as its data.
+ */
+
+static bool send_v2_INVALID_SPI_hint(const struct iface_endpoint *ifp,
+				     ip_endpoint remote, ipsec_spi_t spi,
+				     struct logger *logger)
+{
+	uint8_t buf[MIN_OUTPUT_UDP_SIZE];
+	struct pbs_out packet = open_pbs_out("INVALID_SPI hint", buf, sizeof(buf), logger);
+	struct isakmp_hdr hdr = {
+		.isa_ike_initiator_spi = ike_initiator_spi(),
+		.isa_version = (IKEv2_MAJOR_VERSION << ISA_MAJ_SHIFT) | IKEv2_MINOR_VERSION,
+		.isa_xchg = ISAKMP_v2_INFORMATIONAL,
+		.isa_flags = ISAKMP_FLAGS_v2_IKE_I,
+	};
+	struct pbs_out body;
+	if (!pbs_out_struct(&packet, &isakmp_hdr_desc, &hdr, sizeof(hdr), &body) ||
+	    !emit_v2N_bytes(v2N_INVALID_SPI, &spi, sizeof(spi), &body)) {
+		return false;
+	}
+	close_output_pbs(&body);
+	close_output_pbs(&packet);
+	return send_pbs_out_from_iface(ifp, remote, "INVALID_SPI hint", &packet, logger);
+}
+
+/*
  * The hint to SRC from IFPS, our endpoints on DST for each of
  * hint_ports[] (either may be NULL).
  */
-static void send_invalid_spi_hint_from(const struct xfrm_audit_notfound *r,
-				       const ip_address src, const ip_address dst,
+static void send_invalid_spi_hint_from(ip_address src, ip_address dst, ipsec_spi_t spi,
 				       struct iface_endpoint *const ifps[elemsof(hint_ports)],
 				       struct logger *logger)
 {
@@ -309,7 +187,7 @@ static void send_invalid_spi_hint_from(const struct xfrm_audit_notfound *r,
 	static struct rate_bucket all;
 	static struct source_buckets peers, spis;
 	monotime_t now = mononow();
-	if (!take_source_rate_token(&spis, &src, r->spi, HINT_SEND_SPI_RATE, now)) {
+	if (!take_source_rate_token(&spis, &src, spi, HINT_SEND_SPI_RATE, now)) {
 		hint_stats.rate_limited++;
 		return;
 	}
@@ -318,10 +196,11 @@ static void send_invalid_spi_hint_from(const struct xfrm_audit_notfound *r,
 	 * RFC 7296 1.5: only when no suitable IKE SA exists (a hash
 	 * lookup of the connections between the two addresses).
 	 */
+	address_buf sb, db;
 	if (v2_have_established_ike_sa(dst, src)) {
 		hint_stats.have_ike_sa++;
 		ldbg(logger, "INVALID_SPI: ESP from %s for unknown SPI 0x%08x, but we have an IKE SA with it; no hint",
-		     r->src, ntohl(r->spi));
+		     str_address(&src, &sb), ntohl(spi));
 		return;
 	}
 
@@ -332,26 +211,13 @@ static void send_invalid_spi_hint_from(const struct xfrm_audit_notfound *r,
 		return;
 	}
 
-	uint8_t spii[8];
-	get_rnd_bytes(spii, sizeof(spii));
-	uint8_t buf[4 + INVALID_SPI_HINT_SIZE] = {0};
 	bool sent = false;
 	for (unsigned i = 0; i < elemsof(hint_ports); i++) {
-		struct iface_endpoint *ifp = ifps[i];
-		if (ifp == NULL) {
-			continue;
-		}
-		/* on port 4500 an IKE message has a non-ESP marker */
-		size_t marker = (ifp->esp_encapsulation_enabled ? 4 : 0);
-		memset(buf, 0, marker);
-		size_t len = build_invalid_spi_hint(spii, r->spi, buf + marker,
-						    sizeof(buf) - marker);
-		ip_endpoint remote = endpoint_from_address_protocol_port(src, &ip_protocol_udp,
-									 ip_hport(hint_ports[i]));
-		if (len > 0 &&
-		    ifp->io->write_packet(ifp, shunk2(buf, marker + len), &remote, logger) ==
-		    (ssize_t)(marker + len)) {
-			sent = true;
+		if (ifps[i] != NULL) {
+			ip_endpoint remote = endpoint_from_address_protocol_port(src, &ip_protocol_udp,
+										 ip_hport(hint_ports[i]));
+			/* (on port 4500 the helper adds the non-ESP marker) */
+			sent |= send_v2_INVALID_SPI_hint(ifps[i], remote, spi, logger);
 		}
 	}
 	if (!sent) {
@@ -360,19 +226,13 @@ static void send_invalid_spi_hint_from(const struct xfrm_audit_notfound *r,
 	}
 	hint_stats.sent++;
 	ldbg(logger, "INVALID_SPI: ESP from %s to %s for unknown SPI 0x%08x; sent an unprotected INVALID_SPI (ports 500 and 4500)",
-	     r->src, r->dst, ntohl(r->spi));
+	     str_address(&src, &sb), str_address(&dst, &db), ntohl(spi));
 }
 
-static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
+static void send_invalid_spi_hint(ip_address src, ip_address dst, ipsec_spi_t spi,
 				  struct logger *logger)
 {
-	ip_address src, dst;
-	if (ttoaddress_num(shunk1(r->src), NULL, &src) != NULL ||
-	    ttoaddress_num(shunk1(r->dst), NULL, &dst) != NULL) {
-		hint_stats.records_bad++;
-		return;
-	}
-
+	unprotected_packet_begin();
 	/*
 	 * Our interfaces on DST (none yet while pluto starts: such a
 	 * record is dropped before it uses up a rate-limit token).
@@ -388,154 +248,94 @@ static void send_invalid_spi_hint(const struct xfrm_audit_notfound *r,
 	}
 	if (!local) {
 		hint_stats.not_local++;
-		return;
+	} else {
+		send_invalid_spi_hint_from(src, dst, spi, ifps, logger);
 	}
-
-	send_invalid_spi_hint_from(r, src, dst, ifps, logger);
-
 	for (unsigned i = 0; i < elemsof(hint_ports); i++) {
 		iface_endpoint_delref(&ifps[i]);
 	}
-}
-
-/*
- * Audit messages read per wakeup.  pluto reads one IKE packet per
- * wakeup of an IKE socket (process_iface_packet()); reading more
- * audit messages than that would let a flood of ESP for unknown SPIs
- * (one audit record each) starve IKE: measured with make bench-flood,
- * 64 per wakeup left east reading 11 IKE datagrams a second while the
- * kernel dropped 2,000 a second for a full socket buffer, legitimate
- * IKE_SA_INIT requests among them.  What is not read in time the
- * kernel drops (the audit socket's buffer): hints are best effort,
- * and one a second per (source, SPI) is all that is sent anyway.
- */
-#define AUDIT_MESSAGES_PER_WAKEUP 1
-
-static void read_audit_records(int fd, void *arg UNUSED, struct logger *logger)
-{
-	/* bounded work per wakeup; the rest waits for the next one */
-	for (unsigned i = 0; i < AUDIT_MESSAGES_PER_WAKEUP; i++) {
-		char buf[8192] __attribute__((aligned(NLMSG_ALIGNTO)));
-		ssize_t n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT);
-		if (n <= 0) {
-			return;
-		}
-		int len = (int)n;	/* (NLMSG_NEXT() may take it below 0) */
-		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		     NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
-			if (h->nlmsg_type != AUDIT_MAC_IPSEC_EVENT) {
-				continue;
-			}
-			shunk_t text = shunk2(NLMSG_DATA(h), h->nlmsg_len - NLMSG_LENGTH(0));
-			struct xfrm_audit_notfound r;
-			const char *diag = parse_xfrm_audit_notfound(text, &r);
-			if (diag != NULL) {
-				/* SA-add, SAD-delete, ... of our own SAs: not ours to read */
-				hint_stats.records_other++;
-				continue;
-			}
-			hint_stats.records++;
-			unprotected_packet_begin();
-			send_invalid_spi_hint(&r, logger);
-			unprotected_packet_end();
-		}
-	}
+	unprotected_packet_end();
 }
 
 void init_invalid_spi_notify(struct logger *logger)
 {
-	bool marker = (access(AUDIT_MARKER, F_OK) == 0);
-	if (!notify.enabled) {
-		if (marker) {
-			/* an earlier pluto turned auditing on and died */
-			restore_audit("an earlier pluto", logger);
-			drop_audit_capabilities(false, logger);
-		}
-		return;
-	}
-
-	struct audit_status status;
-	int e = audit_control(AUDIT_GET, NULL, 0, &status);
-	if (e != 0) {
+#ifdef KERNEL_XFRM
+	init_xfrm_audit_unknown_spi((notify.enabled ? send_invalid_spi_hint : NULL), logger);
+#else
+	if (notify.enabled) {
 		llog(RC_LOG, logger,
-		     "invalid-spi-notify=yes: cannot use the kernel's audit subsystem (%s); not answering ESP for unknown SPIs",
-		     strerror(e));
-		drop_audit_capabilities(false, logger);
-		return;
+		     "invalid-spi-notify=yes: this kernel interface does not report ESP for unknown SPIs; not answering them");
 	}
-	if (status.enabled == 0) {
-		e = set_audit_enabled(1);
-		if (e != 0) {
-			llog(RC_LOG, logger,
-			     "invalid-spi-notify=yes: cannot turn the kernel's audit subsystem on (%s); not answering ESP for unknown SPIs",
-			     strerror(e));
-			drop_audit_capabilities(false, logger);
-			return;
-		}
-		notify.audit_was_off = true;
-		int m = open(AUDIT_MARKER, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-		if (m >= 0) {
-			close(m);
-		}
-	} else if (marker && status.enabled == 1 && status.pid == 0) {
-		/* on since an earlier pluto turned it on: still ours */
-		notify.audit_was_off = true;
-	} else if (marker) {
-		/* an audit daemon took it over meanwhile: not ours */
-		unlink(AUDIT_MARKER);
-	}
-
-	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_AUDIT);
-	struct sockaddr_nl group = {
-		.nl_family = AF_NETLINK,
-		.nl_groups = 1 << (AUDIT_NLGRP_READLOG - 1),
-	};
-	/* only AUDIT_MAC_IPSEC_EVENT records reach pluto */
-	struct sock_filter code[] = {
-		BPF_STMT(BPF_LD | BPF_H | BPF_ABS, offsetof(struct nlmsghdr, nlmsg_type)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, htons(AUDIT_MAC_IPSEC_EVENT), 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, 0xffff),
-		BPF_STMT(BPF_RET | BPF_K, 0),
-	};
-	struct sock_fprog prog = { .len = elemsof(code), .filter = code, };
-	int rcvbuf = 256 * 1024;
-	if (fd < 0 ||
-	    setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)) < 0 ||
-	    bind(fd, (struct sockaddr *)&group, sizeof(group)) < 0) {
-		e = errno;
-		if (fd >= 0) {
-			close(fd);
-		}
-		llog(RC_LOG, logger,
-		     "invalid-spi-notify=yes: cannot read the kernel's audit records (%s); not answering ESP for unknown SPIs",
-		     strerror(e));
-		free_invalid_spi_notify(logger);
-		drop_audit_capabilities(false, logger);
-		return;
-	}
-	/* a burst that overflows is lost, and rate limited anyway */
-	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
-	notify.fd = fd;
-	add_fd_read_listener(fd, "kernel audit records (invalid-spi-notify)",
-			     read_audit_records, NULL);
-	llog(RC_LOG, logger,
-	     "invalid-spi-notify: answering ESP for unknown SPIs with INVALID_SPI, from the kernel's audit records%s",
-	     (notify.audit_was_off ? " (auditing turned on until pluto stops)" : ""));
-	drop_audit_capabilities(notify.audit_was_off, logger);
+#endif
 }
 
 void free_invalid_spi_notify(struct logger *logger)
 {
-	/* (the fd listener goes with the event loop) */
-	if (notify.audit_was_off) {
-		notify.audit_was_off = false;
-		restore_audit("pluto", logger);
-	}
+#ifdef KERNEL_XFRM
+	free_xfrm_audit_unknown_spi(logger);
+#else
+	(void)logger;
+#endif
 }
 
 /*
  * The survivor.
  */
+
+/*
+ * Through pluto's payload decoder: Notify payloads only, at most
+ * four, at least one of them INVALID_SPI; each INVALID_SPI has
+ * Protocol ID 0, AH or ESP and carries exactly one SPI, not 0, as its
+ * data (RFC 7296 1.5) or in its SPI field.
+ */
+
+const char *decode_v2_INVALID_SPI_hint(struct msg_digest *md,
+				       struct v2_invalid_spi_hint *hint)
+{
+	*hint = (struct v2_invalid_spi_hint) {0};
+	md->message_payloads = ikev2_decode_payloads(md->logger, md, &md->message_pbs,
+						     md->hdr.isa_np);
+	if (md->message_payloads.n != v2N_NOTHING_WRONG) {
+		return "payloads do not decode";
+	}
+	if (md->message_payloads.present != v2P(N)) {
+		return "payload other than Notify";
+	}
+	if (pbs_left(&md->message_pbs) != 0) {
+		return "trailing bytes after the last payload";
+	}
+	unsigned notifies = 0;
+	for (const struct payload_digest *pd = md->chain[ISAKMP_NEXT_v2N];
+	     pd != NULL; pd = pd->next) {
+		if (++notifies > INVALID_SPI_HINT_MAX) {
+			return "too many Notify payloads";
+		}
+		const struct ikev2_notify *n = &pd->payload.v2n;
+		if (n->isan_type != v2N_INVALID_SPI) {
+			continue;
+		}
+		if (n->isan_protoid != PROTO_v2_RESERVED &&
+		    n->isan_protoid != PROTO_v2_AH && n->isan_protoid != PROTO_v2_ESP) {
+			return "INVALID_SPI Protocol ID is not 0, AH or ESP";
+		}
+		/* the SPI: in the data (RFC 7296 1.5) or the SPI field */
+		shunk_t rest = pbs_in_left(&pd->pbs);
+		if ((n->isan_spisize != 0 && n->isan_spisize != sizeof(ipsec_spi_t)) ||
+		    rest.len != sizeof(ipsec_spi_t)) {
+			return "INVALID_SPI does not carry exactly one 4-octet SPI";
+		}
+		ipsec_spi_t spi;
+		memcpy(&spi, rest.ptr, sizeof(spi));
+		if (spi == 0) {
+			return "INVALID_SPI names SPI 0";
+		}
+		hint->spis[hint->nr_spis++] = spi;
+	}
+	if (hint->nr_spis == 0) {
+		return "no INVALID_SPI notification";
+	}
+	return NULL;
+}
 
 bool process_v2_INVALID_SPI_hint(struct msg_digest *md)
 {
@@ -548,9 +348,8 @@ bool process_v2_INVALID_SPI_hint(struct msg_digest *md)
 	}
 	hint_stats.received++;
 
-	struct invalid_spi_hint hint;
-	const char *diag = parse_invalid_spi_hint(md->hdr.isa_np,
-						  pbs_in_left(&md->message_pbs), &hint);
+	struct v2_invalid_spi_hint hint;
+	const char *diag = decode_v2_INVALID_SPI_hint(md, &hint);
 	if (diag != NULL) {
 		hint_stats.malformed++;
 		ldbg(md->logger, "INVALID_SPI hint: ignored: %s", diag);

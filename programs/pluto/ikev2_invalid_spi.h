@@ -18,15 +18,17 @@
 
 #include <stdbool.h>
 
+#include "ipsec_spi.h"
+
 struct logger;
 struct msg_digest;
 struct show;
 
 /*
  * The restarted side.  config setup invalid-spi-notify=yes: learn
- * from the kernel's audit records of ESP (and ESP-in-UDP) packets for
- * SPIs with no SA, and answer each source, rate limited, with an
- * unprotected INFORMATIONAL carrying N(INVALID_SPI).
+ * from the kernel of ESP (and ESP-in-UDP) packets for SPIs with no
+ * SA, and answer each source, rate limited, with an unprotected
+ * INFORMATIONAL carrying N(INVALID_SPI).
  */
 void config_invalid_spi_notify(bool enabled);
 bool invalid_spi_notify_enabled(void);	/* (capabilities to keep) */
@@ -39,6 +41,15 @@ void free_invalid_spi_notify(struct logger *logger);
  * (acted on, or dropped), false when the caller should carry on.
  */
 bool process_v2_INVALID_SPI_hint(struct msg_digest *md);
+
+/* its reading, NULL or what is wrong (testing/fuzz/fuzz_invalid_spi_hint.c) */
+#define INVALID_SPI_HINT_MAX 4
+struct v2_invalid_spi_hint {
+	unsigned nr_spis;
+	ipsec_spi_t spis[INVALID_SPI_HINT_MAX];
+};
+const char *decode_v2_INVALID_SPI_hint(struct msg_digest *md,
+				       struct v2_invalid_spi_hint *hint);
 
 /* ipsec whack --qcd-status */
 void show_invalid_spi_stats(struct show *s);

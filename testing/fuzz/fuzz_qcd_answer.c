@@ -2,8 +2,8 @@
  * (RFC 6290 4.5), decode_v2_QUICK_CRASH_DETECTION_answer(): pluto's
  * own IKE header parser and payload decoder, then the token checks.
  * Input: a whole message; like pluto, it goes on only with an IKEv2
- * response whose first payload is not SK or SKF.  Linked with pluto's objects (all but
- * plutomain.o, whose few globals are below).
+ * response whose first payload is not SK or SKF.  Linked with pluto's
+ * objects (pluto_harness.h).
  *
  * Before fuzzing, the known answers below are decoded and must be
  * accepted or refused as marked, whole and cut short at every length.
@@ -13,52 +13,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "defs.h"
-#include "demux.h"
-#include "packet.h"
-#include "log.h"
-#include "x509.h"
+#include "pluto_harness.h"
 #include "ikev2_qcd.h"
-
-/* plutomain.c's */
-bool in_main_thread(void) { return true; }
-deltatime_t crl_check_interval;
-void delete_lock(void) {}
-void free_pluto_main(void) {}
-void show_setup_plutomain(struct show *s UNUSED) {}
 
 /* decode MESSAGE; NULL, or why it was refused */
 static const char *decode(const uint8_t *message, size_t size, unsigned *nr_tokens)
 {
-	static const ip_endpoint nowhere;
-	struct msg_digest *md = alloc_md(NULL, &nowhere, message, size, HERE);
-	const char *diag = "IKE header does not parse";
-	diag_t d = pbs_in_struct(&md->packet_pbs, &isakmp_hdr_desc,
-				 &md->hdr, sizeof(md->hdr), &md->message_pbs);
-	if (d != NULL) {
-		pfree_diag(&d);
-	} else if (hdr_ike_version(&md->hdr) != IKEv2 ||
-		   !(md->hdr.isa_flags & ISAKMP_FLAGS_v2_MSG_R) ||
-		   md->hdr.isa_np == ISAKMP_NEXT_v2SK ||
-		   md->hdr.isa_np == ISAKMP_NEXT_v2SKF) {
-		/* what pluto's demux and the taker pass on: IKEv2 responses without SK */
-		diag = "not an unprotected IKEv2 response";
-	} else {
-		struct v2_qcd_answer answer;
-		diag = decode_v2_QUICK_CRASH_DETECTION_answer(md, md->logger, &answer);
-		if (diag == NULL &&
-		    (answer.nr_tokens == 0 || answer.nr_tokens > QCD_MAX_TOKENS)) {
-			__builtin_trap();	/* accepted what it must not */
-		}
-		for (unsigned i = 0; diag == NULL && i < answer.nr_tokens; i++) {
-			if (answer.tokens[i].len < QCD_TOKEN_MIN_SIZE ||
-			    answer.tokens[i].len > QCD_TOKEN_MAX_SIZE) {
-				__builtin_trap();
-			}
-		}
-		*nr_tokens = answer.nr_tokens;
-		wipe_v2_qcd_answer(&answer);
+	struct msg_digest *md = unprotected_md(message, size, MESSAGE_RESPONSE);
+	if (md == NULL) {
+		return "not an unprotected IKEv2 response";
 	}
+	struct v2_qcd_answer answer;
+	const char *diag = decode_v2_QUICK_CRASH_DETECTION_answer(md, md->logger, &answer);
+	if (diag == NULL &&
+	    (answer.nr_tokens == 0 || answer.nr_tokens > QCD_MAX_TOKENS)) {
+		__builtin_trap();	/* accepted what it must not */
+	}
+	for (unsigned i = 0; diag == NULL && i < answer.nr_tokens; i++) {
+		if (answer.tokens[i].len < QCD_TOKEN_MIN_SIZE ||
+		    answer.tokens[i].len > QCD_TOKEN_MAX_SIZE) {
+			__builtin_trap();
+		}
+	}
+	*nr_tokens = answer.nr_tokens;
+	wipe_v2_qcd_answer(&answer);
 	md_delref(&md);
 	return diag;
 }
@@ -74,12 +52,8 @@ struct n {
 static size_t build(uint8_t *buf, const struct n *ns, unsigned nr, size_t trailing)
 {
 	size_t off = 28;
-	memset(buf, 0x11, 16);				/* IKE SPIs */
-	buf[16] = (nr > 0 ? ISAKMP_NEXT_v2N : ISAKMP_NEXT_v2NONE);
-	buf[17] = 0x20;					/* IKEv2 */
-	buf[18] = ISAKMP_v2_INFORMATIONAL;
-	buf[19] = ISAKMP_FLAGS_v2_MSG_R;
-	memset(buf + 20, 0, 4);				/* Message ID */
+	fake_ike_header(buf, (nr > 0 ? ISAKMP_NEXT_v2N : ISAKMP_NEXT_v2NONE),
+			ISAKMP_v2_INFORMATIONAL, ISAKMP_FLAGS_v2_MSG_R);
 	for (unsigned i = 0; i < nr; i++) {
 		size_t length = 8 + ns[i].spisize + ns[i].len;
 		buf[off + 0] = (i + 1 < nr ? ISAKMP_NEXT_v2N : ISAKMP_NEXT_v2NONE);
@@ -95,7 +69,7 @@ static size_t build(uint8_t *buf, const struct n *ns, unsigned nr, size_t traili
 	}
 	memset(buf + off, 0xee, trailing);
 	off += trailing;
-	buf[24] = off >> 24; buf[25] = off >> 16; buf[26] = off >> 8; buf[27] = off;
+	set_ike_length(buf, off);
 	return off;
 }
 

@@ -26,7 +26,6 @@
 #include <pk11pub.h>
 
 #include "qcd_token.h"
-#include "qcd_hint.h"
 #include "qcd_sir.h"
 #include "siphash.h"
 #include "ietf_constants.h"
@@ -380,130 +379,6 @@ static void check_mask_tokens(void)
 	}
 }
 
-/*
- * INVALID_SPI hints: what we build parses back; the other form (SPI
- * in the SPI field) is accepted; anything else is refused, and a
- * truncated hint is never accepted.
- */
-static void check_invalid_spi_hint(void)
-{
-	uint8_t spii[8] = { 1, 2, 3, 4, 5, 6, 7, 8, };
-	uint8_t buf[64];
-	uint32_t spi = htonl(0xdeadbeef);
-	size_t len = build_invalid_spi_hint(spii, spi, buf, sizeof(buf));
-	if (len != INVALID_SPI_HINT_SIZE) {
-		FAIL("hint: built %zu octets", len);
-		return;
-	}
-	if (build_invalid_spi_hint(spii, spi, buf, INVALID_SPI_HINT_SIZE - 1) != 0) {
-		FAIL("hint: built into too small a buffer");
-	}
-	/* header: SPIi, zero SPIr, N, 2.0, INFORMATIONAL, I, Message ID 0, length */
-	if (memcmp(buf, spii, 8) != 0 || buf[8] != 0 || buf[15] != 0 ||
-	    buf[16] != ISAKMP_NEXT_v2N || buf[17] != 0x20 ||
-	    buf[18] != ISAKMP_v2_INFORMATIONAL || buf[19] != ISAKMP_FLAGS_v2_IKE_I ||
-	    buf[23] != 0 || buf[27] != INVALID_SPI_HINT_SIZE) {
-		FAIL("hint: bad header");
-	}
-	struct invalid_spi_hint hint;
-	const char *diag = parse_invalid_spi_hint(buf[16], shunk2(buf + 28, len - 28), &hint);
-	if (diag != NULL || hint.nr_spis != 1 || hint.spis[0] != spi) {
-		FAIL("hint: does not parse back: %s", diag == NULL ? "wrong SPI" : diag);
-	}
-	for (size_t cut = 1; cut < len - 28; cut++) {
-		if (parse_invalid_spi_hint(buf[16], shunk2(buf + 28, len - 28 - cut), &hint) == NULL) {
-			FAIL("hint: accepted when cut by %zu", cut);
-		}
-	}
-	/* SPI in the SPI field, Protocol ID ESP */
-	uint8_t alt[12] = { 0, 0, 0, 12, PROTO_v2_ESP, 4, 0, v2N_INVALID_SPI, 0xde, 0xad, 0xbe, 0xef, };
-	if (parse_invalid_spi_hint(ISAKMP_NEXT_v2N, shunk2(alt, sizeof(alt)), &hint) != NULL ||
-	    hint.spis[0] != spi) {
-		FAIL("hint: SPI in the SPI field refused");
-	}
-	static const struct {
-		const char *what;
-		uint8_t n[16];
-		size_t len;
-	} bad[] = {
-		{ "Protocol ID 1", { 0, 0, 0, 12, 1, 0, 0, v2N_INVALID_SPI, 1, 2, 3, 4, }, 12, },
-		{ "two SPIs", { 0, 0, 0, 16, 3, 4, 0, v2N_INVALID_SPI, 1, 2, 3, 4, 5, 6, 7, 8, }, 16, },
-		{ "no SPI", { 0, 0, 0, 8, 3, 0, 0, v2N_INVALID_SPI, }, 8, },
-		{ "SPI 0", { 0, 0, 0, 12, 3, 0, 0, v2N_INVALID_SPI, 0, 0, 0, 0, }, 12, },
-		{ "other notify only", { 0, 0, 0, 12, 3, 0, 0, v2N_INVALID_KE_PAYLOAD, 1, 2, 3, 4, }, 12, },
-		{ "trailing", { 0, 0, 0, 12, 3, 0, 0, v2N_INVALID_SPI, 1, 2, 3, 4, 0xee, }, 13, },
-		{ "length 7", { 0, 0, 0, 7, 3, 0, 0, v2N_INVALID_SPI, 1, 2, 3, 4, }, 12, },
-	};
-	for (unsigned t = 0; t < elemsof(bad); t++) {
-		if (parse_invalid_spi_hint(ISAKMP_NEXT_v2N, shunk2(bad[t].n, bad[t].len), &hint) == NULL) {
-			FAIL("hint: [%s] accepted", bad[t].what);
-		}
-	}
-	if (parse_invalid_spi_hint(ISAKMP_NEXT_v2SK, shunk2(alt, sizeof(alt)), &hint) == NULL) {
-		FAIL("hint: SK payload accepted");
-	}
-	/* five notifies: too many */
-	uint8_t five[60];
-	for (unsigned i = 0; i < 5; i++) {
-		memcpy(five + 12 * i, alt, 12);
-		five[12 * i] = (i < 4 ? ISAKMP_NEXT_v2N : ISAKMP_NEXT_v2NONE);
-	}
-	if (parse_invalid_spi_hint(ISAKMP_NEXT_v2N, shunk2(five, sizeof(five)), &hint) == NULL) {
-		FAIL("hint: five notifies accepted");
-	}
-}
-
-/* the kernel's audit record of an unknown SPI */
-static void check_xfrm_audit_notfound(void)
-{
-	static const struct {
-		const char *text;
-		const char *src, *dst;
-		uint32_t spi;	/* host order; 0: refused */
-	} tests[] = {
-		{ "audit(1700000000.123:45): op=SA-notfound src=192.1.2.45 dst=192.1.2.23 spi=3735928559(0xdeadbeef) seqno=7",
-		  "192.1.2.45", "192.1.2.23", 0xdeadbeef, },
-		{ "op=SA-notfound src=2001:db8:1:2::45 dst=2001:db8:1:2::23 flowlbl=0x000000 spi=4096(0x1000) seqno=1",
-		  "2001:db8:1:2::45", "2001:db8:1:2::23", 0x1000, },
-		{ "audit(1.2:3): op=SA-replay-overflow src=192.1.2.45 dst=192.1.2.23 spi=1(0x1) seqno=7", NULL, NULL, 0, },
-		{ "audit(1.2:3): op=SA-notfoundX src=192.1.2.45 dst=192.1.2.23 spi=1(0x1) seqno=7", NULL, NULL, 0, },
-		{ "audit(1.2:3): op=SA-notfound src=192.1.2.45 dst=192.1.2.23 spi=2(0x1) seqno=7", NULL, NULL, 0, },
-		{ "audit(1.2:3): op=SA-notfound src=192.1.2.45 dst=192.1.2.23 spi=4294967296(0x100000000)", NULL, NULL, 0, },
-		{ "audit(1.2:3): op=SA-notfound src=192.1.2.45 spi=1(0x1)", NULL, NULL, 0, },
-		{ "audit(1.2:3): op=SA-notfound src=192.1.2.45;rm dst=192.1.2.23 spi=1(0x1)", NULL, NULL, 0, },
-		{ "audit(1.2:3): op=SA-notfound src=192.1.2.45 src=192.1.2.46 dst=192.1.2.23 spi=1(0x1)", NULL, NULL, 0, },
-		{ "audit(1.2:3): op=SA-notfound src=192.1.2.45 dst=192.1.2.23 spi=0(0x0)", NULL, NULL, 0, },
-		{ "audit(1.2:3 op=SA-notfound src=192.1.2.45 dst=192.1.2.23 spi=1(0x1)", NULL, NULL, 0, },
-		{ "", NULL, NULL, 0, },
-	};
-	for (unsigned t = 0; t < elemsof(tests); t++) {
-		struct xfrm_audit_notfound r;
-		shunk_t text = shunk1(tests[t].text);
-		const char *diag = parse_xfrm_audit_notfound(text, &r);
-		if (tests[t].spi == 0) {
-			if (diag == NULL) {
-				FAIL("audit: [%u] accepted", t);
-			}
-		} else if (diag != NULL) {
-			FAIL("audit: [%u] refused: %s", t, diag);
-		} else if (strcmp(r.src, tests[t].src) != 0 || strcmp(r.dst, tests[t].dst) != 0 ||
-			   r.spi != htonl(tests[t].spi)) {
-			FAIL("audit: [%u] parsed as %s %s %08x", t, r.src, r.dst, ntohl(r.spi));
-		}
-		/* any prefix: never read beyond the end */
-		for (size_t cut = 1; cut < text.len; cut++) {
-			parse_xfrm_audit_notfound(shunk2(text.ptr, text.len - cut), &r);
-		}
-	}
-	/* a long record is refused */
-	char big[700];
-	memset(big, 'a', sizeof(big));
-	struct xfrm_audit_notfound r;
-	if (parse_xfrm_audit_notfound(shunk2(big, sizeof(big)), &r) == NULL) {
-		FAIL("audit: 700 octets accepted");
-	}
-}
-
 /* SIR CHECK_SPI: query and answer build, parse back, and refuse the rest */
 static void check_sir(void)
 {
@@ -700,8 +575,6 @@ int main(int argc, char *argv[])
 	check_address_bound_token();
 	check_token_eq();
 	check_mask_tokens();
-	check_invalid_spi_hint();
-	check_xfrm_audit_notfound();
 	check_sir();
 	check_option_names();
 	check_secret_nicknames();

@@ -1,4 +1,4 @@
-/* INVALID_SPI hints (RFC 7296 1.5), for libreswan
+/* The Linux kernel's audit record of ESP for an unknown SPI, for libreswan
  *
  * Copyright (C) 2026 The libreswan-qcd authors.
  *
@@ -12,95 +12,16 @@
  * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
  * for more details.
  *
- * Both inputs parsed here come from outside pluto unauthenticated (an
- * unprotected IKE message; a kernel record whose addresses and SPI an
- * attacker chose), so the parsers are strict, small, side-effect
- * free and unit-tested (testing/programs/qcdcheck).
+ * The record's addresses and SPI are an attacker's choice, so the
+ * parser is strict, small, side-effect free and fuzzed, with its
+ * known cases (testing/fuzz/fuzz_xfrm_audit.c).
  */
 
 #include <string.h>
 #include <arpa/inet.h>		/* for htonl() */
 
-#include "qcd_hint.h"
-#include "qcd_token.h"		/* for qcd_next_notify() */
+#include "xfrm_audit_notfound.h"
 #include "ietf_constants.h"
-
-#define IKE_HEADER_SIZE 28
-#define NOTIFY_HEADER_SIZE 8
-
-size_t build_invalid_spi_hint(const uint8_t spii[8], uint32_t spi,
-			      uint8_t *buf, size_t size)
-{
-	if (size < INVALID_SPI_HINT_SIZE) {
-		return 0;
-	}
-	uint8_t *p = buf;
-	memset(p, 0, INVALID_SPI_HINT_SIZE);
-	/* RFC 7296 3.1: IKE header */
-	memcpy(p, spii, 8);			/* SPIi; SPIr stays zero */
-	p[16] = ISAKMP_NEXT_v2N;		/* Next Payload */
-	p[17] = 0x20;				/* Version 2.0 */
-	p[18] = ISAKMP_v2_INFORMATIONAL;	/* Exchange Type */
-	p[19] = ISAKMP_FLAGS_v2_IKE_I;		/* I, not R */
-	/* Message ID 0 */
-	p[24] = 0; p[25] = 0; p[26] = 0; p[27] = INVALID_SPI_HINT_SIZE;
-	/* RFC 7296 3.10: Notify payload */
-	p += IKE_HEADER_SIZE;
-	p[0] = ISAKMP_NEXT_v2NONE;
-	p[3] = NOTIFY_HEADER_SIZE + 4;		/* Payload Length */
-	/* Protocol ID 0, SPI Size 0: the SPI is the data */
-	p[6] = v2N_INVALID_SPI >> 8;
-	p[7] = v2N_INVALID_SPI & 0xff;
-	memcpy(p + NOTIFY_HEADER_SIZE, &spi, 4);
-	return INVALID_SPI_HINT_SIZE;
-}
-
-const char *parse_invalid_spi_hint(uint8_t np, shunk_t payloads,
-				   struct invalid_spi_hint *hint)
-{
-	memset(hint, 0, sizeof(*hint));
-	shunk_t left = payloads;
-	unsigned notifies = 0;
-
-	while (np != ISAKMP_NEXT_v2NONE) {
-		if (np != ISAKMP_NEXT_v2N) {
-			return "payload other than Notify";
-		}
-		if (++notifies > INVALID_SPI_HINT_MAX) {
-			return "too many Notify payloads";
-		}
-		struct qcd_notify n;
-		const char *diag = qcd_next_notify(&left, &n);
-		if (diag != NULL) {
-			return diag;
-		}
-		if (n.type == v2N_INVALID_SPI) {
-			if (n.protoid != PROTO_v2_RESERVED &&
-			    n.protoid != PROTO_v2_AH && n.protoid != PROTO_v2_ESP) {
-				return "INVALID_SPI Protocol ID is not 0, AH or ESP";
-			}
-			/* the SPI: in the data (RFC 7296 1.5) or the SPI field */
-			shunk_t spi = (n.spisize == 0 ? n.data : n.spi);
-			if (spi.len != 4 || (n.spisize != 0 && n.data.len != 0)) {
-				return "INVALID_SPI does not carry exactly one 4-octet SPI";
-			}
-			uint32_t v;
-			memcpy(&v, spi.ptr, 4);
-			if (v == 0) {
-				return "INVALID_SPI names SPI 0";
-			}
-			hint->spis[hint->nr_spis++] = v;
-		}
-		np = n.next;
-	}
-	if (left.len != 0) {
-		return "trailing bytes after the last payload";
-	}
-	if (hint->nr_spis == 0) {
-		return "no INVALID_SPI notification";
-	}
-	return NULL;
-}
 
 #define AUDIT_RECORD_MAX 512
 #define AUDIT_FIELDS_MAX 16
