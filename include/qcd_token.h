@@ -148,22 +148,6 @@ PK11SymKey *qcd_find_secret(PK11SlotInfo *slot, const char *nickname,
 PK11SymKey *qcd_secret_session_copy(PK11SymKey *secret);
 
 /*
- * One Notify payload at the start of LEFT (RFC 7296 3.10), checked
- * for its lengths only; on success LEFT moves past it.  NULL, or why
- * the payload is malformed.  Shared by the parsers of unauthenticated
- * messages (INVALID_SPI hints, SIR messages).
- */
-struct qcd_notify {
-	uint8_t next;		/* Next Payload */
-	uint8_t protoid;
-	uint8_t spisize;
-	unsigned type;
-	shunk_t spi;
-	shunk_t data;
-};
-const char *qcd_next_notify(shunk_t *left, struct qcd_notify *n);
-
-/*
  * Packet dumps (plutodebug): when MESSAGE (an IKEv2 message, after
  * any non-ESP marker) is unprotected (first payload neither SK nor
  * SKF) and carries QUICK_CRASH_DETECTION notifications, copy it into

@@ -17,7 +17,7 @@
  * does not verify at the peer of another) need another way to say
  * "I do not have that IKE SA": the stateless SPI check of the SIR
  * proposal (RFC 6290 9.2).  Its wire format was never published;
- * ours is in lib/libswan/qcd_sir.c and docs/sir.md.
+ * ours is below and in docs/sir.md; it is experimental.
  *
  * Querier (the survivor, sir=yes): when the peer answers our
  * request without a valid token, or an INVALID_SPI hint comes from a
@@ -43,7 +43,7 @@
 #include "ikev2_sir.h"
 #include "ikev2_unprotected.h"
 #include "ikev2_state_loss.h"
-#include "qcd_sir.h"
+#include "sir_cookie.h"
 #include "qcd_options.h"
 
 #include "state.h"
@@ -51,7 +51,11 @@
 #include "demux.h"
 #include "log.h"
 #include "show.h"
-#include "send.h"			/* for send_shunk_using_state() */
+#include "send.h"			/* for send_pbs_out_using_state() */
+#include "packet.h"
+#include "ikev2.h"			/* for ikev2_decode_payloads() */
+#include "ikev2_send.h"			/* for send_v2_response_from_md() */
+#include "ikev2_notification.h"		/* for open_v2N_SA_output_pbs() */
 #include "rnd.h"			/* for get_rnd_bytes() */
 #include "iface.h"
 #include "ip_address.h"
@@ -134,7 +138,78 @@ static bool sir_cookie(const struct ike_sa *ike, uint32_t t,
 	}
 	ip_address peer = endpoint_address(ike->sa.st_remote_endpoint);
 	return make_sir_cookie(sir_secret, t, (const uint8_t *)&ike->sa.st_ike_spis,
-			       address_as_shunk(&peer), cookie);
+			       address_as_shunk(&peer), cookie, ike->sa.logger);
+}
+
+/*
+ * The query and the answer: an unprotected INFORMATIONAL carrying
+ * exactly one SIR notification, Protocol ID 1 (IKE), no SPI, the
+ * cookie as its data.  The query is a request with the IKE SA's
+ * SPIs, I set when the querier is the IKE SA's original initiator,
+ * and Message ID 0xffffffff (outside any window: answered before
+ * Message ID checks, never confused with an exchange); the answer is
+ * its response (send_v2_response_from_md(): SPIs, exchange and
+ * Message ID copied, R set, I flipped).
+ */
+
+#define SIR_QUERY_MSGID 0xffffffff
+
+static bool emit_v2N_sir(v2_notification_t type, const uint8_t cookie[SIR_COOKIE_SIZE],
+			 struct pbs_out *outs)
+{
+	struct pbs_out pl;
+	return (open_v2N_SA_output_pbs(outs, type, IKEv2_SEC_PROTO_IKE, NULL, &pl) &&
+		pbs_out_raw(&pl, cookie, SIR_COOKIE_SIZE, "SIR cookie") &&
+		(close_output_pbs(&pl), true));
+}
+
+struct emit_v2_response_context {
+	bool known;
+	const uint8_t *cookie;
+};
+
+static bool emit_v2_sir_answer(struct pbs_out *pbs, struct emit_v2_response_context *answer)
+{
+	return emit_v2N_sir((answer->known ? SIR_SPI_KNOWN : SIR_SPI_UNKNOWN),
+			    answer->cookie, pbs);
+}
+
+/*
+ * Through pluto's payload decoder: exactly one payload, a Notify of
+ * type SIR_CHECK_SPI, SIR_SPI_KNOWN or SIR_SPI_UNKNOWN, Protocol ID 1,
+ * SPI Size 0 and a cookie of exactly SIR_COOKIE_SIZE octets.
+ */
+
+const char *decode_v2_sir_message(struct msg_digest *md, unsigned *type,
+				  uint8_t cookie[SIR_COOKIE_SIZE])
+{
+	*type = 0;
+	md->message_payloads = ikev2_decode_payloads(md->logger, md, &md->message_pbs,
+						     md->hdr.isa_np);
+	if (md->message_payloads.n != v2N_NOTHING_WRONG) {
+		return "payloads do not decode";
+	}
+	const struct payload_digest *pd = md->chain[ISAKMP_NEXT_v2N];
+	if (md->message_payloads.present != v2P(N) ||
+	    md->message_payloads.repeated != LEMPTY ||
+	    pbs_left(&md->message_pbs) != 0) {
+		return "not exactly one Notify payload";
+	}
+	const struct ikev2_notify *n = &pd->payload.v2n;
+	if (n->isan_type != SIR_CHECK_SPI && n->isan_type != SIR_SPI_KNOWN &&
+	    n->isan_type != SIR_SPI_UNKNOWN) {
+		return "not a SIR notification";
+	}
+	if (n->isan_protoid != IKEv2_SEC_PROTO_IKE || n->isan_spisize != 0) {
+		return "SIR notification with a Protocol ID other than 1 or an SPI";
+	}
+	shunk_t data = pbs_in_left(&pd->pbs);
+	if (data.len != SIR_COOKIE_SIZE) {
+		return "SIR cookie is not 16 octets";
+	}
+	memcpy(cookie, data.ptr, SIR_COOKIE_SIZE);
+	*type = n->isan_type;
+	return NULL;
 }
 
 void init_sir(void)
@@ -157,12 +232,24 @@ bool send_v2_sir_query(struct ike_sa *ike, const char *why)
 		ldbg(ike->sa.logger, "SIR: NSS could not make a cookie; no query");
 		return false;
 	}
-	uint8_t buf[SIR_MESSAGE_SIZE];
-	size_t len = build_sir_query((const uint8_t *)&ike->sa.st_ike_spis,
-				     ike->sa.st_sa_role == SA_INITIATOR,
-				     cookie, buf, sizeof(buf));
-	if (len == 0 ||
-	    !send_shunk_using_state(&ike->sa, "SIR CHECK_SPI query", shunk2(buf, len))) {
+	uint8_t buf[MIN_OUTPUT_UDP_SIZE];
+	struct pbs_out packet = open_pbs_out("SIR CHECK_SPI query", buf, sizeof(buf),
+					     ike->sa.logger);
+	struct isakmp_hdr hdr = {
+		.isa_ike_spis = ike->sa.st_ike_spis,
+		.isa_version = (IKEv2_MAJOR_VERSION << ISA_MAJ_SHIFT) | IKEv2_MINOR_VERSION,
+		.isa_xchg = ISAKMP_v2_INFORMATIONAL,
+		.isa_flags = (ike->sa.st_sa_role == SA_INITIATOR ? ISAKMP_FLAGS_v2_IKE_I : 0),
+		.isa_msgid = SIR_QUERY_MSGID,
+	};
+	struct pbs_out body;
+	if (!pbs_out_struct(&packet, &isakmp_hdr_desc, &hdr, sizeof(hdr), &body) ||
+	    !emit_v2N_sir(SIR_CHECK_SPI, cookie, &body)) {
+		return false;
+	}
+	close_output_pbs(&body);
+	close_output_pbs(&packet);
+	if (!send_pbs_out_using_state(&ike->sa, "SIR CHECK_SPI query", &packet)) {
 		return false;
 	}
 	sir_stats.queries_sent++;
@@ -198,18 +285,13 @@ static void answer_sir_query(struct msg_digest *md, const uint8_t cookie[SIR_COO
 		return;
 	}
 	bool known = v2_ike_spis_in_use(&md->hdr.isa_ike_spis);
-	uint8_t buf[SIR_MESSAGE_SIZE];
-	size_t len = build_sir_answer(md->packet_pbs.start, known, cookie, buf, sizeof(buf));
-	if (len == 0) {
+	struct emit_v2_response_context answer = {
+		.known = known,
+		.cookie = cookie,
+	};
+	if (!send_v2_response_from_md(md, "SIR answer", emit_v2_sir_answer, &answer)) {
 		return;
 	}
-	uint8_t out[MIN_OUTPUT_UDP_SIZE];	/* open_pbs_out() wants room */
-	struct pbs_out packet = open_pbs_out("SIR answer", out, sizeof(out), md->logger);
-	if (!pbs_out_raw(&packet, buf, len, "SIR answer")) {
-		return;
-	}
-	close_output_pbs(&packet);
-	send_pbs_out_using_md(md, "SIR answer", &packet);
 	if (known) {
 		sir_stats.acks_sent++;
 	} else {
@@ -276,8 +358,7 @@ bool process_v2_sir_message(struct msg_digest *md)
 	}
 	unsigned type;
 	uint8_t cookie[SIR_COOKIE_SIZE];
-	const char *diag = parse_sir_message(md->hdr.isa_np, pbs_in_left(&md->message_pbs),
-					     &type, cookie);
+	const char *diag = decode_v2_sir_message(md, &type, cookie);
 	if (diag == NULL && query != (type == SIR_CHECK_SPI)) {
 		diag = (query ? "a request that is not CHECK_SPI" : "a response that is CHECK_SPI");
 	}

@@ -17,6 +17,9 @@
 #define IKEV2_SIR_H
 
 #include <stdbool.h>
+#include <stdint.h>
+
+#include "sir_cookie.h"
 
 struct ike_sa;
 struct msg_digest;
@@ -44,6 +47,10 @@ void init_sir(void);
  * message: carry on as before.
  */
 bool process_v2_sir_message(struct msg_digest *md);
+
+/* its reading: NULL, or what is wrong (testing/fuzz/fuzz_sir.c) */
+const char *decode_v2_sir_message(struct msg_digest *md, unsigned *type,
+				  uint8_t cookie[SIR_COOKIE_SIZE]);
 
 /* counters, in ipsec whack --qcd-status and --globalstatus */
 void show_sir_stats(struct show *s);

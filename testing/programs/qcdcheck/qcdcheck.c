@@ -1,4 +1,4 @@
-/* QCD (RFC 6290) token and reply-parser checks, for libreswan
+/* QCD (RFC 6290) token checks, for libreswan
  *
  * Copyright (C) 2026 The libreswan-qcd authors.
  *
@@ -26,7 +26,6 @@
 #include <pk11pub.h>
 
 #include "qcd_token.h"
-#include "qcd_sir.h"
 #include "siphash.h"
 #include "ietf_constants.h"
 #include "lswtool.h"
@@ -379,122 +378,6 @@ static void check_mask_tokens(void)
 	}
 }
 
-/* SIR CHECK_SPI: query and answer build, parse back, and refuse the rest */
-static void check_sir(void)
-{
-	uint8_t spis[16], cookie[SIR_COOKIE_SIZE];
-	for (unsigned i = 0; i < 16; i++) {
-		spis[i] = 0x10 + i;
-		cookie[i] = 0xc0 + i;
-	}
-	uint8_t q[64], a[64];
-	size_t ql = build_sir_query(spis, true, cookie, q, sizeof(q));
-	if (ql != SIR_MESSAGE_SIZE || memcmp(q, spis, 16) != 0 ||
-	    q[16] != ISAKMP_NEXT_v2N || q[18] != ISAKMP_v2_INFORMATIONAL ||
-	    q[19] != ISAKMP_FLAGS_v2_IKE_I || q[20] != 0xff || q[23] != 0xff) {
-		FAIL("sir: bad query (%zu)", ql);
-		return;
-	}
-	if (build_sir_query(spis, true, cookie, q, SIR_MESSAGE_SIZE - 1) != 0) {
-		FAIL("sir: query built into too small a buffer");
-	}
-	unsigned type;
-	uint8_t got[SIR_COOKIE_SIZE];
-	if (parse_sir_message(q[16], shunk2(q + 28, ql - 28), &type, got) != NULL ||
-	    type != SIR_CHECK_SPI || memcmp(got, cookie, sizeof(got)) != 0) {
-		FAIL("sir: query does not parse back");
-	}
-	for (unsigned known = 0; known <= 1; known++) {
-		size_t al = build_sir_answer(q, known, got, a, sizeof(a));
-		/* SPIs, exchange, Message ID copied; R set; I flipped */
-		if (al != SIR_MESSAGE_SIZE || memcmp(a, q, 16) != 0 || a[18] != q[18] ||
-		    memcmp(a + 20, q + 20, 4) != 0 || a[19] != ISAKMP_FLAGS_v2_MSG_R) {
-			FAIL("sir: bad answer (known=%u)", known);
-		}
-		if (parse_sir_message(a[16], shunk2(a + 28, al - 28), &type, got) != NULL ||
-		    type != (known ? SIR_SPI_KNOWN : SIR_SPI_UNKNOWN) ||
-		    memcmp(got, cookie, sizeof(got)) != 0) {
-			FAIL("sir: answer does not parse back (known=%u)", known);
-		}
-	}
-	/* truncated anywhere: refused */
-	for (size_t cut = 1; cut < ql - 28; cut++) {
-		if (parse_sir_message(q[16], shunk2(q + 28, ql - 28 - cut), &type, got) == NULL) {
-			FAIL("sir: accepted when cut by %zu", cut);
-		}
-	}
-	/* each field wrong in turn */
-	static const struct {
-		const char *what;
-		size_t at;
-		uint8_t value;
-	} bad[] = {
-		{ "Protocol ID 3", 4, 3, },
-		{ "SPI Size 4", 5, 4, },
-		{ "type INVALID_SPI", 7, 11, },
-		{ "another payload follows", 0, ISAKMP_NEXT_v2N, },
-		{ "length 23", 3, 23, },
-	};
-	for (unsigned t = 0; t < elemsof(bad); t++) {
-		uint8_t m[64];
-		memcpy(m, q, ql);
-		m[28 + bad[t].at] = bad[t].value;
-		if (bad[t].at == 7) {
-			m[28 + 6] = 0;
-		}
-		if (parse_sir_message(m[16], shunk2(m + 28, ql - 28), &type, got) == NULL) {
-			FAIL("sir: [%s] accepted", bad[t].what);
-		}
-	}
-	if (parse_sir_message(ISAKMP_NEXT_v2SK, shunk2(q + 28, ql - 28), &type, got) == NULL) {
-		FAIL("sir: SK first payload accepted");
-	}
-
-	/* the cookie: HMAC-SHA2-256 vectors computed with Python's hmac */
-	static const struct {
-		uint8_t peer[16];
-		size_t len;
-		uint8_t mac[12];
-	} vectors[] = {
-		{ { 192, 1, 2, 45, }, 4,
-		  { 0x24, 0x7f, 0x3c, 0xee, 0x96, 0x80, 0x7e, 0xdc, 0xf7, 0x9f, 0x13, 0x94, }, },
-		{ { 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0x45, }, 16,
-		  { 0x6d, 0xe4, 0xeb, 0x93, 0x39, 0x99, 0x23, 0xab, 0x04, 0x17, 0xfb, 0x17, }, },
-	};
-	uint8_t secret[SIR_SECRET_SIZE];
-	for (unsigned i = 0; i < sizeof(secret); i++) {
-		secret[i] = i;
-	}
-	for (unsigned v = 0; v < sizeof(vectors) / sizeof(vectors[0]); v++) {
-		uint8_t c[SIR_COOKIE_SIZE], want[SIR_COOKIE_SIZE] = { 1, 2, 3, 4, };
-		memcpy(want + 4, vectors[v].mac, 12);
-		if (!make_sir_cookie(secret, 0x01020304, spis,
-				     shunk2(vectors[v].peer, vectors[v].len), c) ||
-		    !sir_cookie_eq(c, want) || sir_cookie_time(c) != 0x01020304) {
-			FAIL("sir: cookie vector %u", v);
-		}
-		/* any other SPI, address or time gives another cookie */
-		uint8_t other[16];
-		memcpy(other, spis, 16);
-		other[15] ^= 1;
-		uint8_t d[SIR_COOKIE_SIZE];
-		if (!make_sir_cookie(secret, 0x01020304, other,
-				     shunk2(vectors[v].peer, vectors[v].len), d) ||
-		    sir_cookie_eq(c, d)) {
-			FAIL("sir: cookie ignores the SPIs (%u)", v);
-		}
-		if (!make_sir_cookie(secret, 0x01020305, spis,
-				     shunk2(vectors[v].peer, vectors[v].len), d) ||
-		    memcmp(c + 4, d + 4, 12) == 0) {
-			FAIL("sir: cookie ignores the time (%u)", v);
-		}
-	}
-	uint8_t c[SIR_COOKIE_SIZE];
-	if (make_sir_cookie(secret, 0, spis, shunk2(spis, 5), c)) {
-		FAIL("sir: cookie for a 5-octet address");
-	}
-}
-
 static void check_option_names(void)
 {
 	static const struct { const char *name; enum qcd_options value; } tests[] = {
@@ -575,7 +458,6 @@ int main(int argc, char *argv[])
 	check_address_bound_token();
 	check_token_eq();
 	check_mask_tokens();
-	check_sir();
 	check_option_names();
 	check_secret_nicknames();
 	check_siphash();

@@ -12,8 +12,8 @@
  * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
  * for more details.
  *
- * QCD tokens masked in packet dumps, and the Notify walk of the
- * INVALID_SPI hint and SIR parsers.
+ * QCD tokens masked in packet dumps (plutodebug): the octets of a
+ * token never reach the log.
  */
 
 #include <string.h>
@@ -22,51 +22,11 @@
 #include "ietf_constants.h"
 
 /*
- * RFC 7296 3.2.  Generic Payload Header, 3.10.  Notify Payload
- *
- *  0                   1                   2                   3
- *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * | Next Payload  |C|  RESERVED   |         Payload Length        |
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |  Protocol ID  |   SPI Size    |      Notify Message Type      |
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * ~                Security Parameter Index (SPI)                 ~
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * ~                       Notification Data                       ~
- * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- */
-#define NOTIFY_HEADER_SIZE 8
-
-const char *qcd_next_notify(shunk_t *left, struct qcd_notify *n)
-{
-	const uint8_t *p = left->ptr;
-	if (left->len < NOTIFY_HEADER_SIZE) {
-		return "truncated Notify payload";
-	}
-	size_t length = ((size_t)p[2] << 8) | p[3];
-	if (length < NOTIFY_HEADER_SIZE || length > left->len) {
-		return "bad Notify payload length";
-	}
-	n->next = p[0];
-	n->protoid = p[4];
-	n->spisize = p[5];
-	n->type = ((unsigned)p[6] << 8) | p[7];
-	if (NOTIFY_HEADER_SIZE + (size_t)n->spisize > length) {
-		return "bad Notify SPI size";
-	}
-	n->spi = shunk2(p + NOTIFY_HEADER_SIZE, n->spisize);
-	n->data = shunk2(p + NOTIFY_HEADER_SIZE + n->spisize,
-			 length - NOTIFY_HEADER_SIZE - n->spisize);
-	*left = shunk2(p + length, left->len - length);
-	return NULL;
-}
-
-/*
  * RFC 7296 3.1.  The IKE Header: SPIi (8), SPIr (8), Next Payload,
  * Version, Exchange Type, Flags, Message ID (4), Length (4).
  */
 #define IKE_HEADER_SIZE 28
+#define NOTIFY_HEADER_SIZE 8
 #define IKE_HEADER_NP 16
 #define IKE_HEADER_VERSION 17
 #define GENERIC_PAYLOAD_HEADER_SIZE 4
