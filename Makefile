@@ -223,7 +223,6 @@ bench-cost: patched
 	@mkdir -p $(BUILD)/bench
 	@cc -O2 -std=gnu99 -I$(BUILD)/patched/libreswan-5.2/include -I/usr/include/nss -I/usr/include/nspr \
 		$(TOP)/testing/bench/qcd-cost.c \
-		$(addprefix $(BUILD)/patched/libreswan-5.2/lib/libswan/,qcd_token.c qcd_reply.c qcd_sir.c) \
 		-Wl,--start-group $(PATCHED_OBJ)/liblswtool/liblswtool.a $(PATCHED_OBJ)/libswan/libswan.a -Wl,--end-group \
 		-lnss3 -lnssutil3 -lsmime3 -lssl3 -lplds4 -lplc4 -lnspr4 -lpthread \
 		-o $(BUILD)/bench/qcd-cost

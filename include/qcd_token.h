@@ -76,7 +76,8 @@ struct qcd_token {
  * left for the caller to report, when NSS fails.
  */
 bool qcd_token_from_secret(PK11SymKey *secret, const ike_spis_t *spis,
-			   shunk_t taker_address, struct qcd_token *token);
+			   shunk_t taker_address, struct qcd_token *token,
+			   struct logger *logger);
 
 /*
  * Fill TOKEN from the data of a peer's QUICK_CRASH_DETECTION notify;
@@ -99,7 +100,7 @@ typedef struct {
 	char buf[4 * 2 + 1];
 } qcd_fingerprint_buf;
 const char *str_qcd_fingerprint(const struct qcd_token *token,
-				qcd_fingerprint_buf *buf);
+				qcd_fingerprint_buf *buf, struct logger *logger);
 
 /*
  * What a taker keeps of its peer's token: the first 16 octets of
@@ -115,13 +116,15 @@ struct qcd_digest {
 };
 
 /* false (DIGEST zeroed) when TOKEN is empty or NSS fails */
-bool qcd_token_digest(const struct qcd_token *token, struct qcd_digest *digest);
+bool qcd_token_digest(const struct qcd_token *token, struct qcd_digest *digest,
+		      struct logger *logger);
 
 /*
  * Does TOKEN have DIGEST?  Constant time in the digest's bytes; an
  * empty token matches nothing.
  */
-bool qcd_token_matches(const struct qcd_token *token, const struct qcd_digest *digest);
+bool qcd_token_matches(const struct qcd_token *token, const struct qcd_digest *digest,
+		       struct logger *logger);
 
 const char *str_qcd_digest_fingerprint(const struct qcd_digest *digest,
 				       qcd_fingerprint_buf *buf);

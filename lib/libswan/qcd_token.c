@@ -20,13 +20,17 @@
 #include <string.h>
 
 #include <pk11pub.h>
-#include <secoid.h>
-#include <hasht.h>
 #include <nss.h>		/* for NSS_SecureMemcmp() */
 
 #include "qcd_token.h"
 #include "lswlog.h"
 #include "lswnss.h"
+#include "ike_alg.h"
+#include "ike_alg_hash.h"	/* for ike_alg_hash_sha2_256 */
+#include "ike_alg_prf.h"	/* for ike_alg_prf_sha2_256 */
+#include "crypt_prf.h"
+#include "crypt_hash.h"
+#include "crypt_mac.h"
 
 void wipe_qcd_token(struct qcd_token *token)
 {
@@ -49,39 +53,35 @@ void wipe_qcd_token(struct qcd_token *token)
  *
  * (IPaddr-T, the taker's address, in network order: 4 or 16 octets),
  * with HMAC-SHA2-256 as HASH, keyed by QCD_SECRET, computed by NSS
- * so that pluto's code never handles the secret's bytes (softoken, inside
- * pluto's process, does).
+ * through crypt_prf so that pluto's code never handles the secret's
+ * bytes (softoken, inside pluto's process, does).
  */
 bool qcd_token_from_secret(PK11SymKey *secret, const ike_spis_t *spis,
-			   shunk_t taker_address, struct qcd_token *token)
+			   shunk_t taker_address, struct qcd_token *token,
+			   struct logger *logger)
 {
 	wipe_qcd_token(token);
 	if (secret == NULL) {
 		return false;
 	}
-	SECItem noparam = { .type = siBuffer, .data = NULL, .len = 0, };
-	PK11Context *ctx = PK11_CreateContextBySymKey(CKM_SHA256_HMAC, CKA_SIGN,
-						      secret, &noparam);
-	if (ctx == NULL) {
+	struct crypt_prf *prf = crypt_prf_init_symkey("QCD token", &ike_alg_prf_sha2_256,
+						      "QCD_SECRET", secret, logger);
+	if (prf == NULL) {
 		return false;
 	}
-	unsigned len = 0;
-	bool ok = (PK11_DigestBegin(ctx) == SECSuccess &&
-		   PK11_DigestOp(ctx, spis->initiator.bytes,
-				 sizeof(spis->initiator.bytes)) == SECSuccess &&
-		   PK11_DigestOp(ctx, spis->responder.bytes,
-				 sizeof(spis->responder.bytes)) == SECSuccess &&
-		   (taker_address.len == 0 ||
-		    PK11_DigestOp(ctx, taker_address.ptr, taker_address.len) == SECSuccess) &&
-		   PK11_DigestFinal(ctx, token->ptr, &len,
-				    sizeof(token->ptr)) == SECSuccess &&
-		   len == QCD_TOKEN_SIZE);
-	PK11_DestroyContext(ctx, PR_TRUE);
-	if (!ok) {
-		wipe_qcd_token(token);
+	crypt_prf_update_thing(prf, "SPIi", spis->initiator.bytes);
+	crypt_prf_update_thing(prf, "SPIr", spis->responder.bytes);
+	if (taker_address.len > 0) {
+		crypt_prf_update_bytes(prf, "IPaddr-T", taker_address.ptr, taker_address.len);
+	}
+	struct crypt_mac mac = crypt_prf_final_mac(&prf, NULL);
+	if (mac.len != QCD_TOKEN_SIZE) {
+		explicit_bzero(&mac, sizeof(mac));
 		return false;
 	}
-	token->len = len;
+	memcpy(token->ptr, mac.ptr, QCD_TOKEN_SIZE);
+	token->len = QCD_TOKEN_SIZE;
+	explicit_bzero(&mac, sizeof(mac));
 	return true;
 }
 
@@ -104,36 +104,32 @@ bool qcd_token_eq(const struct qcd_token *l, const struct qcd_token *r)
 	return NSS_SecureMemcmp(l->ptr, r->ptr, l->len) == 0;
 }
 
-bool qcd_token_digest(const struct qcd_token *token, struct qcd_digest *digest)
+bool qcd_token_digest(const struct qcd_token *token, struct qcd_digest *digest,
+		      struct logger *logger)
 {
 	static const char label[] = "QCD fingerprint";
-	uint8_t hash[SHA256_LENGTH];
-	unsigned len = 0;
-	bool ok = false;
 	memset(digest, 0, sizeof(*digest));
 	if (token->len == 0) {
 		return false;
 	}
-	PK11Context *ctx = PK11_CreateDigestContext(SEC_OID_SHA256);
-	if (ctx == NULL) {
-		return false;
+	struct crypt_hash *hash = crypt_hash_init("QCD token digest", &ike_alg_hash_sha2_256,
+						  logger);
+	crypt_hash_digest_bytes(hash, "label", label, sizeof(label) - 1);
+	crypt_hash_digest_bytes(hash, "token", token->ptr, token->len);
+	struct crypt_mac mac = crypt_hash_final_mac(&hash);
+	bool ok = (mac.len >= sizeof(digest->ptr));
+	if (ok) {
+		memcpy(digest->ptr, mac.ptr, sizeof(digest->ptr));
 	}
-	if (PK11_DigestBegin(ctx) == SECSuccess &&
-	    PK11_DigestOp(ctx, (const uint8_t *)label, sizeof(label) - 1) == SECSuccess &&
-	    PK11_DigestOp(ctx, token->ptr, token->len) == SECSuccess &&
-	    PK11_DigestFinal(ctx, hash, &len, sizeof(hash)) == SECSuccess &&
-	    len == sizeof(hash)) {
-		memcpy(digest->ptr, hash, sizeof(digest->ptr));
-		ok = true;
-	}
-	PK11_DestroyContext(ctx, PR_TRUE);
+	explicit_bzero(&mac, sizeof(mac));
 	return ok;
 }
 
-bool qcd_token_matches(const struct qcd_token *token, const struct qcd_digest *digest)
+bool qcd_token_matches(const struct qcd_token *token, const struct qcd_digest *digest,
+		       struct logger *logger)
 {
 	struct qcd_digest d;
-	if (!qcd_token_digest(token, &d)) {
+	if (!qcd_token_digest(token, &d, logger)) {
 		return false;
 	}
 	return NSS_SecureMemcmp(d.ptr, digest->ptr, sizeof(d.ptr)) == 0;
@@ -152,10 +148,10 @@ const char *str_qcd_digest_fingerprint(const struct qcd_digest *digest,
 }
 
 const char *str_qcd_fingerprint(const struct qcd_token *token,
-				qcd_fingerprint_buf *buf)
+				qcd_fingerprint_buf *buf, struct logger *logger)
 {
 	struct qcd_digest d;
-	if (!qcd_token_digest(token, &d)) {
+	if (!qcd_token_digest(token, &d, logger)) {
 		strcpy(buf->buf, "-");
 		return buf->buf;
 	}

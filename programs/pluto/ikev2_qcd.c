@@ -291,7 +291,7 @@ static bool make_token(unsigned g, const ike_spis_t *spis, const ip_address *tak
 		       struct qcd_token *token, struct logger *logger)
 {
 	if (!qcd_secret_usable(logger) ||
-	    !qcd_secret_token(g, spis, token_binding(taker), token)) {
+	    !qcd_secret_token(g, spis, token_binding(taker), token, logger)) {
 		return false;
 	}
 	if (impair.qcd_bogus_token) {
@@ -334,7 +334,7 @@ static bool emit_our_token(struct state *st, const ike_spis_t *spis,
 		qcd_fingerprint_buf fb;
 		address_buf ab;
 		ldbg(st->logger, "QCD: sent our token (fingerprint %s%s%s)",
-		     str_qcd_fingerprint(&token, &fb),
+		     str_qcd_fingerprint(&token, &fb, st->logger),
 		     (address_is_specified(taker) ? ", bound to " : ""),
 		     (address_is_specified(taker) ? str_address(&taker, &ab) : ""));
 		struct v2_qcd *q = qcd_of(st);
@@ -423,7 +423,7 @@ static void store_peer_token(struct state *st, struct msg_digest *md)
 		return;
 	}
 	struct qcd_digest digest;
-	bool ok = qcd_token_digest(&token, &digest);
+	bool ok = qcd_token_digest(&token, &digest, st->logger);
 	wipe_qcd_token(&token);
 	if (!ok) {
 		llog(RC_LOG, st->logger, "QCD: NSS could not digest the peer's token; keeping the previous one");
@@ -951,7 +951,7 @@ bool process_v2_unprotected_response_QUICK_CRASH_DETECTION(struct ike_sa **ike,
 	/* compare with every token, no early exit */
 	bool match = false;
 	for (unsigned i = 0; i < reply.nr_tokens; i++) {
-		match |= qcd_token_matches(&reply.tokens[i], &(*ike)->sa.st_v2_qcd->peer_token);
+		match |= qcd_token_matches(&reply.tokens[i], &(*ike)->sa.st_v2_qcd->peer_token, logger);
 	}
 	wipe_v2_qcd_answer(&reply);
 
@@ -1043,10 +1043,10 @@ void whack_qcd_status(struct show *s)
 			if (token_sent(st) &&
 			    qcd_secret_token(0, &st->st_ike_spis,
 					     token_binding(&st->st_v2_qcd->token_address),
-					     &ours)) {
+					     &ours, st->logger)) {
 				/* what the peer should hold; compare with its peer-token */
 				qcd_fingerprint_buf fb;
-				jam(buf, "yes, fingerprint=%s", str_qcd_fingerprint(&ours, &fb));
+				jam(buf, "yes, fingerprint=%s", str_qcd_fingerprint(&ours, &fb, st->logger));
 				if (address_is_specified(st->st_v2_qcd->token_address)) {
 					jam_string(buf, ", bound-to=");
 					jam_address(buf, &st->st_v2_qcd->token_address);

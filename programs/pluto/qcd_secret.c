@@ -62,11 +62,11 @@ static unsigned older_generations(void)
  * Kept in memory only, never shown.  False when the key can't compute
  * tokens, which makes it as good as none.
  */
-static bool key_id(PK11SymKey *key, uint32_t *id)
+static bool key_id(PK11SymKey *key, uint32_t *id, struct logger *logger)
 {
 	struct qcd_token probe;
 	static const ike_spis_t zero_spis;
-	if (!qcd_token_from_secret(key, &zero_spis, empty_shunk, &probe)) {
+	if (!qcd_token_from_secret(key, &zero_spis, empty_shunk, &probe, logger)) {
 		return false;
 	}
 	memcpy(id, probe.ptr, sizeof(*id));
@@ -77,7 +77,7 @@ static bool key_id(PK11SymKey *key, uint32_t *id)
 static bool usable_qcd_key(PK11SymKey *key, const char *nickname, uint32_t *id,
 			   struct logger *logger)
 {
-	if (!key_id(key, id)) {
+	if (!key_id(key, id, logger)) {
 		llog(RC_LOG, logger,
 		     "QCD: the \"%s\" key in the NSS database cannot compute HMAC-SHA2-256 tokens (NSS error %d); ignored",
 		     nickname, PORT_GetError());
@@ -166,10 +166,10 @@ unsigned qcd_secret_generations(void)
 }
 
 bool qcd_secret_token(unsigned g, const ike_spis_t *spis, shunk_t binding,
-		      struct qcd_token *token)
+		      struct qcd_token *token, struct logger *logger)
 {
 	return (g < qcd_secret.nr_keys &&
-		qcd_token_from_secret(qcd_secret.keys[g], spis, binding, token));
+		qcd_token_from_secret(qcd_secret.keys[g], spis, binding, token, logger));
 }
 
 uint32_t qcd_secret_id(unsigned g)

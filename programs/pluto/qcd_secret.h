@@ -46,7 +46,7 @@ unsigned qcd_secret_generations(void);
  * False when G is not loaded or NSS fails.
  */
 bool qcd_secret_token(unsigned g, const ike_spis_t *spis, shunk_t binding,
-		      struct qcd_token *token);
+		      struct qcd_token *token, struct logger *logger);
 
 /*
  * A generation's identity, kept with an IKE SA's token, to tell

@@ -27,6 +27,9 @@
 
 #include "qcd_token.h"
 #include "siphash.h"
+#include "ike_alg.h"
+#include "crypt_symkey.h"
+#include "fips_mode.h"
 #include "ietf_constants.h"
 #include "lswtool.h"
 #include "lswlog.h"
@@ -34,6 +37,7 @@
 #include "sparse_names.h"
 
 static unsigned fails;
+static struct logger *logger;
 
 #define FAIL(FMT, ...)							\
 	{								\
@@ -92,7 +96,7 @@ static void check_token_kat(void)
 			sscanf(tests[t].spir + 2 * i, "%2hhx", &spis.responder.bytes[i]);
 		}
 		struct qcd_token token;
-		if (!qcd_token_from_secret(key, &spis, empty_shunk, &token)) {
+		if (!qcd_token_from_secret(key, &spis, empty_shunk, &token, logger)) {
 			FAIL("[%u] qcd_token_from_secret() failed", t);
 		} else {
 			char got[2 * QCD_TOKEN_MAX_SIZE + 1];
@@ -102,19 +106,19 @@ static void check_token_kat(void)
 			}
 			/* same input, same token: RFC 6290 1.1 */
 			struct qcd_token again;
-			if (!qcd_token_from_secret(key, &spis, empty_shunk, &again) ||
+			if (!qcd_token_from_secret(key, &spis, empty_shunk, &again, logger) ||
 			    !qcd_token_eq(&token, &again)) {
 				FAIL("[%u] token not reproducible", t);
 			}
 			/* a different SPI gives a different token */
 			spis.responder.bytes[7] ^= 1;
-			if (!qcd_token_from_secret(key, &spis, empty_shunk, &again) ||
+			if (!qcd_token_from_secret(key, &spis, empty_shunk, &again, logger) ||
 			    qcd_token_eq(&token, &again)) {
 				FAIL("[%u] tokens collide", t);
 			}
 			if (tests[t].fingerprint != NULL) {
 				qcd_fingerprint_buf fb;
-				const char *fp = str_qcd_fingerprint(&token, &fb);
+				const char *fp = str_qcd_fingerprint(&token, &fb, logger);
 				if (strcmp(fp, tests[t].fingerprint) != 0) {
 					FAIL("[%u] fingerprint %s, expected %s", t, fp,
 					     tests[t].fingerprint);
@@ -122,18 +126,18 @@ static void check_token_kat(void)
 			}
 			/* the taker's digest: matches this token, its fingerprint is the token's */
 			struct qcd_digest digest;
-			if (!qcd_token_digest(&token, &digest) ||
-			    !qcd_token_matches(&token, &digest)) {
+			if (!qcd_token_digest(&token, &digest, logger) ||
+			    !qcd_token_matches(&token, &digest, logger)) {
 				FAIL("[%u] token does not match its digest", t);
 			}
 			{
 				qcd_fingerprint_buf tb, db;
-				if (strcmp(str_qcd_fingerprint(&token, &tb),
+				if (strcmp(str_qcd_fingerprint(&token, &tb, logger),
 					   str_qcd_digest_fingerprint(&digest, &db)) != 0) {
 					FAIL("[%u] digest fingerprint %s, token's %s", t, db.buf, tb.buf);
 				}
 			}
-			if (qcd_token_matches(&again, &digest)) {
+			if (qcd_token_matches(&again, &digest, logger)) {
 				FAIL("[%u] another token matches the digest", t);
 			}
 			/* pluto's copy of the key in memory: same token, not extractable */
@@ -143,7 +147,7 @@ static void check_token_kat(void)
 				spis.responder.bytes[7] ^= 1;
 				if (copy == NULL) {
 					FAIL("[%u] cannot copy the secret (NSS error %d)", t, PORT_GetError());
-				} else if (!qcd_token_from_secret(copy, &spis, empty_shunk, &copied) ||
+				} else if (!qcd_token_from_secret(copy, &spis, empty_shunk, &copied, logger) ||
 					   !qcd_token_eq(&token, &copied)) {
 					FAIL("[%u] the copied secret makes another token", t);
 				} else if (PK11_ExtractKeyValue(copy) == SECSuccess) {
@@ -165,7 +169,7 @@ static void check_token_kat(void)
 	/* no secret, no token */
 	ike_spis_t spis = {0};
 	struct qcd_token token;
-	if (qcd_token_from_secret(NULL, &spis, empty_shunk, &token) || token.len != 0) {
+	if (qcd_token_from_secret(NULL, &spis, empty_shunk, &token, logger) || token.len != 0) {
 		FAIL("token without a secret");
 	}
 }
@@ -202,13 +206,13 @@ static void check_address_bound_token(void)
 		spis.responder.bytes[i] = 0x11 + i;
 	}
 	struct qcd_token unbound;
-	if (!qcd_token_from_secret(key, &spis, empty_shunk, &unbound)) {
+	if (!qcd_token_from_secret(key, &spis, empty_shunk, &unbound, logger)) {
 		FAIL("unbound token failed");
 	}
 	for (unsigned t = 0; t < elemsof(tests); t++) {
 		struct qcd_token token, other;
 		shunk_t address = shunk2(tests[t].address, tests[t].len);
-		if (!qcd_token_from_secret(key, &spis, address, &token)) {
+		if (!qcd_token_from_secret(key, &spis, address, &token, logger)) {
 			FAIL("[%s] qcd_token_from_secret() failed", tests[t].what);
 			continue;
 		}
@@ -224,7 +228,7 @@ static void check_address_bound_token(void)
 		uint8_t moved[16];
 		memcpy(moved, tests[t].address, tests[t].len);
 		moved[tests[t].len - 1] ^= 1;
-		if (!qcd_token_from_secret(key, &spis, shunk2(moved, tests[t].len), &other) ||
+		if (!qcd_token_from_secret(key, &spis, shunk2(moved, tests[t].len), &other, logger) ||
 		    qcd_token_eq(&token, &other)) {
 			FAIL("[%s] a token made for another address verifies", tests[t].what);
 		}
@@ -259,20 +263,20 @@ static void check_token_eq(void)
 	/* digests: an empty token has none and matches nothing */
 	struct qcd_digest d;
 	struct qcd_token empty = {0};
-	if (qcd_token_digest(&empty, &d)) {
+	if (qcd_token_digest(&empty, &d, logger)) {
 		FAIL("digest of an empty token");
 	}
-	if (qcd_token_matches(&empty, &d)) {
+	if (qcd_token_matches(&empty, &d, logger)) {
 		FAIL("an empty token matches");
 	}
 	/* a token that differs only in length (a trailing zero) */
 	b.len = 16;
 	b.ptr[16] = 0;
-	if (!qcd_token_digest(&a, &d) || !qcd_token_matches(&b, &d)) {
+	if (!qcd_token_digest(&a, &d, logger) || !qcd_token_matches(&b, &d, logger)) {
 		FAIL("equal tokens, unequal digests");
 	}
 	b.len = 17;
-	if (qcd_token_matches(&b, &d)) {
+	if (qcd_token_matches(&b, &d, logger)) {
 		FAIL("digest ignores the length");
 	}
 }
@@ -447,12 +451,15 @@ static void check_siphash(void)
 int main(int argc, char *argv[])
 {
 	leak_detective = true;
-	struct logger *logger = tool_logger(argc, argv);
+	logger = tool_logger(argc, argv);
 
 	if (NSS_NoDB_Init(".") != SECSuccess) {
 		fprintf(stderr, "NSS_NoDB_Init() failed\n");
 		return 1;
 	}
+	set_fips_mode(FIPS_MODE_OFF);
+	init_crypt_symkey(logger);	/* crypt_prf's keys */
+	init_ike_alg(logger);		/* crypt_prf's and crypt_hash's algorithms */
 
 	check_token_kat();
 	check_address_bound_token();
