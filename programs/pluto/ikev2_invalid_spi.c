@@ -85,24 +85,32 @@ void clear_invalid_spi_stats(void)
 #endif
 }
 
+/*
+ * Each side's counters once it is enabled (invalid-spi-notify=; a
+ * connection with qcd=taker or sir=yes loaded since pluto started).
+ */
 void show_invalid_spi_stats(struct show *s)
 {
+	if (invalid_spi_notify_enabled()) {
 #ifdef KERNEL_XFRM
-	show_xfrm_audit_stats(s, "total.qcd.invalid_spi.records");
+		show_xfrm_audit_stats(s, "total.hint.notify.records");
 #endif
-	show(s, "total.qcd.invalid_spi.sent=%ju", hint_stats.sent);
-	show(s, "total.qcd.invalid_spi.rate_limited=%ju", hint_stats.rate_limited);
-	show(s, "total.qcd.invalid_spi.not_local=%ju", hint_stats.not_local);
-	show(s, "total.qcd.invalid_spi.send_failed=%ju", hint_stats.send_failed);
-	show(s, "total.qcd.invalid_spi.have_ike_sa=%ju", hint_stats.have_ike_sa);
-	show(s, "total.qcd.hint.received=%ju", hint_stats.received);
-	show(s, "total.qcd.hint.rate_limited=%ju", hint_stats.received_rate_limited);
-	show(s, "total.qcd.hint.malformed=%ju", hint_stats.malformed);
-	show(s, "total.qcd.hint.no_sa=%ju", hint_stats.no_sa);
-	show(s, "total.qcd.hint.not_taker=%ju", hint_stats.not_taker);
-	show(s, "total.qcd.hint.probed=%ju", hint_stats.probed);
-	show(s, "total.qcd.hint.retransmitted=%ju", hint_stats.retransmitted);
-	show(s, "total.qcd.hint.damped=%ju", hint_stats.damped);
+		show(s, "total.hint.notify.sent=%ju", hint_stats.sent);
+		show(s, "total.hint.notify.rate_limited=%ju", hint_stats.rate_limited);
+		show(s, "total.hint.notify.not_local=%ju", hint_stats.not_local);
+		show(s, "total.hint.notify.send_failed=%ju", hint_stats.send_failed);
+		show(s, "total.hint.notify.have_ike_sa=%ju", hint_stats.have_ike_sa);
+	}
+	if (unprotected_input_ever_enabled(QCD_TAKER|QCD_SIR)) {
+		show(s, "total.hint.received=%ju", hint_stats.received);
+		show(s, "total.hint.rate_limited=%ju", hint_stats.received_rate_limited);
+		show(s, "total.hint.malformed=%ju", hint_stats.malformed);
+		show(s, "total.hint.no_sa=%ju", hint_stats.no_sa);
+		show(s, "total.hint.not_taker=%ju", hint_stats.not_taker);
+		show(s, "total.hint.probed=%ju", hint_stats.probed);
+		show(s, "total.hint.retransmitted=%ju", hint_stats.retransmitted);
+		show(s, "total.hint.damped=%ju", hint_stats.damped);
+	}
 }
 
 /*

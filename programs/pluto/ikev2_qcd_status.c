@@ -42,27 +42,36 @@ static void jam_roles(struct jambuf *buf, enum qcd_options roles)
 			 roles == QCD_TAKER ? "taker" : "none"));
 }
 
+/*
+ * Each group only once a connection loaded since pluto started
+ * enabled what it counts: with every feature off, --globalstatus
+ * shows nothing new.
+ */
 void show_qcd_stats(struct show *s)
 {
-	show(s, "total.qcd.tokens.sent=%ju", qcd_stats.tokens_sent);
-	show(s, "total.qcd.tokens.stored=%ju", qcd_stats.tokens_stored);
-	show(s, "total.qcd.tokens.malformed=%ju", qcd_stats.tokens_malformed);
-	show(s, "total.qcd.tokens.replaced=%ju", qcd_stats.tokens_replaced);
-	show(s, "total.qcd.replies.sent=%ju", qcd_stats.replies_sent);
-	show(s, "total.qcd.replies.rate_limited=%ju", qcd_stats.replies_rate_limited);
-	show(s, "total.qcd.replies.failed=%ju", qcd_stats.replies_failed);
-	show(s, "total.qcd.replies.live_sa=%ju", qcd_stats.replies_live_sa);
-	show(s, "total.qcd.replies.not_service=%ju", qcd_stats.replies_not_service);
-	show(s, "total.qcd.replies.too_short=%ju", qcd_stats.replies_too_short);
-	show(s, "total.qcd.verify.ok=%ju", qcd_stats.verified);
-	show(s, "total.qcd.verify.failed=%ju", qcd_stats.verify_failed);
-	show(s, "total.qcd.verify.unsolicited=%ju", qcd_stats.verify_unsolicited);
-	show(s, "total.qcd.verify.not_peer=%ju", qcd_stats.verify_not_peer);
-	show(s, "total.qcd.verify.no_token=%ju", qcd_stats.verify_no_token);
-	show(s, "total.qcd.verify.malformed=%ju", qcd_stats.verify_malformed);
-	show(s, "total.qcd.verify.rate_limited=%ju", qcd_stats.verify_rate_limited);
-	show_state_loss_stats(s);
-	show_unprotected_stats(s);
+	if (unprotected_input_ever_enabled(QCD_ROLES)) {
+		show(s, "total.qcd.tokens.sent=%ju", qcd_stats.tokens_sent);
+		show(s, "total.qcd.tokens.stored=%ju", qcd_stats.tokens_stored);
+		show(s, "total.qcd.tokens.malformed=%ju", qcd_stats.tokens_malformed);
+		show(s, "total.qcd.tokens.replaced=%ju", qcd_stats.tokens_replaced);
+		show(s, "total.qcd.replies.sent=%ju", qcd_stats.replies_sent);
+		show(s, "total.qcd.replies.rate_limited=%ju", qcd_stats.replies_rate_limited);
+		show(s, "total.qcd.replies.failed=%ju", qcd_stats.replies_failed);
+		show(s, "total.qcd.replies.live_sa=%ju", qcd_stats.replies_live_sa);
+		show(s, "total.qcd.replies.not_service=%ju", qcd_stats.replies_not_service);
+		show(s, "total.qcd.replies.too_short=%ju", qcd_stats.replies_too_short);
+		show(s, "total.qcd.verify.ok=%ju", qcd_stats.verified);
+		show(s, "total.qcd.verify.failed=%ju", qcd_stats.verify_failed);
+		show(s, "total.qcd.verify.unsolicited=%ju", qcd_stats.verify_unsolicited);
+		show(s, "total.qcd.verify.not_peer=%ju", qcd_stats.verify_not_peer);
+		show(s, "total.qcd.verify.no_token=%ju", qcd_stats.verify_no_token);
+		show(s, "total.qcd.verify.malformed=%ju", qcd_stats.verify_malformed);
+		show(s, "total.qcd.verify.rate_limited=%ju", qcd_stats.verify_rate_limited);
+	}
+	if (unprotected_input_ever_enabled(QCD_ROLES|QCD_SIR)) {
+		show_state_loss_stats(s);
+		show_unprotected_stats(s);
+	}
 }
 
 void whack_qcd_status(struct show *s)

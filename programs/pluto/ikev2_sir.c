@@ -84,21 +84,25 @@ void clear_sir_stats(void)
 	zero(&sir_stats);
 }
 
+/* once a connection with sir=yes was loaded since pluto started */
 void show_sir_stats(struct show *s)
 {
-	show(s, "total.qcd.sir.queries_sent=%ju", sir_stats.queries_sent);
-	show(s, "total.qcd.sir.ack=%ju", sir_stats.ack);
-	show(s, "total.qcd.sir.nack=%ju", sir_stats.nack);
-	show(s, "total.qcd.sir.bad_cookie=%ju", sir_stats.bad_cookie);
-	show(s, "total.qcd.sir.unsolicited=%ju", sir_stats.unsolicited);
-	show(s, "total.qcd.sir.answers_malformed=%ju", sir_stats.answers_malformed);
-	show(s, "total.qcd.sir.answers_rate_limited=%ju", sir_stats.answers_rate_limited);
-	show(s, "total.qcd.sir.queries_received=%ju", sir_stats.queries_received);
-	show(s, "total.qcd.sir.queries_malformed=%ju", sir_stats.queries_malformed);
-	show(s, "total.qcd.sir.queries_rate_limited=%ju", sir_stats.queries_rate_limited);
-	show(s, "total.qcd.sir.queries_not_enabled=%ju", sir_stats.queries_not_enabled);
-	show(s, "total.qcd.sir.acks_sent=%ju", sir_stats.acks_sent);
-	show(s, "total.qcd.sir.nacks_sent=%ju", sir_stats.nacks_sent);
+	if (!unprotected_input_ever_enabled(QCD_SIR)) {
+		return;
+	}
+	show(s, "total.sir.queries_sent=%ju", sir_stats.queries_sent);
+	show(s, "total.sir.ack=%ju", sir_stats.ack);
+	show(s, "total.sir.nack=%ju", sir_stats.nack);
+	show(s, "total.sir.bad_cookie=%ju", sir_stats.bad_cookie);
+	show(s, "total.sir.unsolicited=%ju", sir_stats.unsolicited);
+	show(s, "total.sir.answers_malformed=%ju", sir_stats.answers_malformed);
+	show(s, "total.sir.answers_rate_limited=%ju", sir_stats.answers_rate_limited);
+	show(s, "total.sir.queries_received=%ju", sir_stats.queries_received);
+	show(s, "total.sir.queries_malformed=%ju", sir_stats.queries_malformed);
+	show(s, "total.sir.queries_rate_limited=%ju", sir_stats.queries_rate_limited);
+	show(s, "total.sir.queries_not_enabled=%ju", sir_stats.queries_not_enabled);
+	show(s, "total.sir.acks_sent=%ju", sir_stats.acks_sent);
+	show(s, "total.sir.nacks_sent=%ju", sir_stats.nacks_sent);
 }
 
 /*

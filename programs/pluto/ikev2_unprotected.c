@@ -89,12 +89,14 @@ static void visited(void)
 
 static struct {
 	enum qcd_options any;	/* bits of all loaded connections */
+	enum qcd_options ever;	/* bits of all connections loaded since start */
 	unsigned generation;	/* bumped when a connection came or went */
 } gate;
 
 void unprotected_connection_added(enum qcd_options qcd)
 {
 	gate.any |= qcd;
+	gate.ever |= qcd;
 	gate.generation++;
 }
 
@@ -126,6 +128,11 @@ void unprotected_connection_discarded(enum qcd_options qcd)
 bool unprotected_input_enabled(enum qcd_options want)
 {
 	return (gate.any & want) != 0;
+}
+
+bool unprotected_input_ever_enabled(enum qcd_options want)
+{
+	return (gate.ever & want) != 0;
 }
 
 /*

@@ -36,6 +36,8 @@ struct show;
  * (the others' bits recomputed, a walk at the operator's pace).
  */
 bool unprotected_input_enabled(enum qcd_options want);
+/* ... by a connection loaded since pluto started (its counters count) */
+bool unprotected_input_ever_enabled(enum qcd_options want);
 void unprotected_connection_added(enum qcd_options qcd);
 void unprotected_connection_discarded(enum qcd_options qcd);
 

@@ -59,9 +59,9 @@ void clear_xfrm_audit_stats(void)
 
 void show_xfrm_audit_stats(struct show *s, const char *prefix)
 {
-	show(s, "%s.unknown_spi=%ju", prefix, audit_stats.unknown_spi);
-	show(s, "%s.other=%ju", prefix, audit_stats.other);
-	show(s, "%s.malformed=%ju", prefix, audit_stats.malformed);
+	show(s, "%s=%ju", prefix, audit_stats.unknown_spi);
+	show(s, "%s_other=%ju", prefix, audit_stats.other);
+	show(s, "%s_malformed=%ju", prefix, audit_stats.malformed);
 }
 
 static struct {

@@ -47,6 +47,7 @@ void free_xfrm_audit_unknown_spi(struct logger *logger);
 /* did a pluto turn auditing on and not yet off again? */
 bool xfrm_audit_marker_present(void);
 
+/* PREFIX=<records>, PREFIX_other=, PREFIX_malformed= */
 void show_xfrm_audit_stats(struct show *s, const char *prefix);
 void clear_xfrm_audit_stats(void);
 

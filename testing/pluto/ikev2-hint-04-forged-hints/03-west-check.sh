@@ -4,7 +4,7 @@ ipsec whack --qcd-status | grep -E 'hint.(received|rate_limited)' > OUTPUT/flood
 ../../guestbin/qcd-status.sh 'hint.(no_sa|malformed)'
 ipsec whack --qcd-status | grep -E 'hint.(probed|damped)' | sed -e 's/=[1-9][0-9]*$/=N (N > 0)/'
 # a probe at most once a second: the flood lasted a few seconds
-ipsec whack --qcd-status | sed -n -e 's/^total.qcd.hint.probed=//p' | awk -v s="$(sed -n -e 's/^([0-9]* in \([0-9.]*\)s:.*/\1/p' OUTPUT/flood-rate)" '{ print ($1 >= 1 && s != "" && $1 <= s + 6 ? "probes: at least 1, at most one a second over the flood" : "probes: " $1 " in " s " s") }'
+ipsec whack --qcd-status | sed -n -e 's/^total.hint.probed=//p' | awk -v s="$(sed -n -e 's/^([0-9]* in \([0-9.]*\)s:.*/\1/p' OUTPUT/flood-rate)" '{ print ($1 >= 1 && s != "" && $1 <= s + 6 ? "probes: at least 1, at most one a second over the flood" : "probes: " $1 " in " s " s") }'
 # east answered every probe: nothing was torn down
 grep -c 'lost its IKE SA state' /tmp/pluto.log
 ../../guestbin/qcd-status.sh 'decision.(window|acted)'
