@@ -32,9 +32,9 @@ enum qcd_options {
 #define QCD_ROLES (QCD_MAKER|QCD_TAKER)
 
 /*
- * qcd-address-bound=yes (ipsec.conf) adds this bit to a connection's
- * qcd= value: as a maker it binds its tokens to the taker's address,
- * RFC 6290 5.2.
+ * Bits pluto adds to a connection's QCD options (config->qcd) from
+ * the keywords' own whack fields.  qcd-address-bound=yes: as a maker
+ * it binds its tokens to the taker's address, RFC 6290 5.2.
  */
 #define QCD_ADDRESS_BOUND 8
 
@@ -45,9 +45,6 @@ enum qcd_options {
  * address.
  */
 #define QCD_SIR 16
-
-/* the bits of qcd= that are not roles */
-#define QCD_FLAGS (QCD_ADDRESS_BOUND|QCD_SIR)
 
 extern const struct sparse_names qcd_option_names;
 
