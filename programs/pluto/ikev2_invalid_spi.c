@@ -142,6 +142,15 @@ void config_invalid_spi_notify(bool enabled)
 	notify.enabled = enabled;
 }
 
+/* config setup, as show_qcd_setup(): only when on */
+void show_invalid_spi_notify_setup(struct show *s, bool globalstatus)
+{
+	if (notify.enabled) {
+		show(s, (globalstatus ? "config.setup.invalid_spi_notify=yes" :
+			 "invalid-spi-notify=yes"));
+	}
+}
+
 bool invalid_spi_notify_enabled(void)
 {
 #ifdef KERNEL_XFRM
@@ -301,16 +310,9 @@ const char *decode_v2_INVALID_SPI_hint(struct msg_digest *md,
 				       struct v2_invalid_spi_hint *hint)
 {
 	*hint = (struct v2_invalid_spi_hint) {0};
-	md->message_payloads = ikev2_decode_payloads(md->logger, md, &md->message_pbs,
-						     md->hdr.isa_np);
-	if (md->message_payloads.n != v2N_NOTHING_WRONG) {
-		return "payloads do not decode";
-	}
-	if (md->message_payloads.present != v2P(N)) {
-		return "payload other than Notify";
-	}
-	if (pbs_left(&md->message_pbs) != 0) {
-		return "trailing bytes after the last payload";
+	const char *diag = decode_v2_unprotected_notifies(md, md->logger);
+	if (diag != NULL) {
+		return diag;
 	}
 	unsigned notifies = 0;
 	for (const struct payload_digest *pd = md->chain[ISAKMP_NEXT_v2N];

@@ -31,6 +31,8 @@ struct show;
  * INFORMATIONAL carrying N(INVALID_SPI).
  */
 void config_invalid_spi_notify(bool enabled);
+/* ... in ipsec status or --globalstatus, when on */
+void show_invalid_spi_notify_setup(struct show *s, bool globalstatus);
 bool invalid_spi_notify_enabled(void);	/* (capabilities to keep) */
 void init_invalid_spi_notify(struct logger *logger);
 void free_invalid_spi_notify(struct logger *logger);

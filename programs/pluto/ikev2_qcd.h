@@ -56,6 +56,9 @@ enum qcd_rate_limit {
 void config_qcd_rate_limit(enum qcd_rate_limit limit, const char *name,
 			   const struct keyword_value *kv, struct logger *logger);
 
+/* config setup's QCD keywords, in ipsec status or --globalstatus, when not the defaults */
+void show_qcd_setup(struct show *s, bool globalstatus);
+
 /*
  * ipsec rereadsecrets: look the secret and its older generations up
  * again; when the current one changed, send the new token to every

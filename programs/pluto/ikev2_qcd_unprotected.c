@@ -51,6 +51,9 @@
  */
 
 #define QCD_MAX_RATE 1000000	/* per second */
+#define QCD_REPLY_RATE_DEFAULT 1000
+#define QCD_REPLY_PEER_RATE_DEFAULT 500
+#define QCD_VERIFY_PEER_RATE_DEFAULT 500
 
 /*
  * Per second; a bucket holds twice its rate (the burst).  config
@@ -62,9 +65,9 @@ static struct {
 	unsigned reply_peer_rate;	/* ... per source address */
 	unsigned verify_peer_rate;	/* verifications per source address */
 } qcd_limits = {
-	.reply_rate = 1000,
-	.reply_peer_rate = 500,
-	.verify_peer_rate = 500,
+	.reply_rate = QCD_REPLY_RATE_DEFAULT,
+	.reply_peer_rate = QCD_REPLY_PEER_RATE_DEFAULT,
+	.verify_peer_rate = QCD_VERIFY_PEER_RATE_DEFAULT,
 };
 
 void config_qcd_rate_limit(enum qcd_rate_limit limit, const char *name,
@@ -93,6 +96,30 @@ void show_qcd_rate_limits(struct show *s)
 	     qcd_limits.reply_rate, 2 * qcd_limits.reply_rate,
 	     qcd_limits.reply_peer_rate, 2 * qcd_limits.reply_peer_rate,
 	     qcd_limits.verify_peer_rate, 2 * qcd_limits.verify_peer_rate);
+}
+
+/*
+ * config setup, where upstream shows its own (ipsec status's "config
+ * setup options", --globalstatus's config.setup.*): only when a limit
+ * differs from its default, so that a pluto without them shows what
+ * stock shows.
+ */
+void show_qcd_setup(struct show *s, bool globalstatus)
+{
+	if (qcd_limits.reply_rate == QCD_REPLY_RATE_DEFAULT &&
+	    qcd_limits.reply_peer_rate == QCD_REPLY_PEER_RATE_DEFAULT &&
+	    qcd_limits.verify_peer_rate == QCD_VERIFY_PEER_RATE_DEFAULT) {
+		return;
+	}
+	if (globalstatus) {
+		show(s, "config.setup.qcd.reply_rate=%u", qcd_limits.reply_rate);
+		show(s, "config.setup.qcd.reply_peer_rate=%u", qcd_limits.reply_peer_rate);
+		show(s, "config.setup.qcd.verify_peer_rate=%u", qcd_limits.verify_peer_rate);
+	} else {
+		show(s, "qcd-reply-rate=%u, qcd-reply-peer-rate=%u, qcd-verify-peer-rate=%u",
+		     qcd_limits.reply_rate, qcd_limits.reply_peer_rate,
+		     qcd_limits.verify_peer_rate);
+	}
 }
 
 static bool reply_allowed(const struct msg_digest *md, monotime_t now)
@@ -298,16 +325,9 @@ const char *decode_v2_QUICK_CRASH_DETECTION_answer(struct msg_digest *md,
 						   struct v2_qcd_answer *answer)
 {
 	*answer = (struct v2_qcd_answer) {0};
-	md->message_payloads = ikev2_decode_payloads(logger, md, &md->message_pbs,
-						     md->hdr.isa_np);
-	if (md->message_payloads.n != v2N_NOTHING_WRONG) {
-		return "payloads do not decode";
-	}
-	if (md->message_payloads.present != v2P(N)) {
-		return "payload other than Notify";
-	}
-	if (pbs_left(&md->message_pbs) != 0) {
-		return "trailing bytes after the last payload";
+	const char *diag = decode_v2_unprotected_notifies(md, logger);
+	if (diag != NULL) {
+		return diag;
 	}
 	if (md->pd[PD_v2N_INVALID_IKE_SPI] == NULL) {
 		return "no INVALID_IKE_SPI notification";

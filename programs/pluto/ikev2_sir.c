@@ -188,17 +188,14 @@ const char *decode_v2_sir_message(struct msg_digest *md, unsigned *type,
 				  uint8_t cookie[SIR_COOKIE_SIZE])
 {
 	*type = 0;
-	md->message_payloads = ikev2_decode_payloads(md->logger, md, &md->message_pbs,
-						     md->hdr.isa_np);
-	if (md->message_payloads.n != v2N_NOTHING_WRONG) {
-		return "payloads do not decode";
+	const char *diag = decode_v2_unprotected_notifies(md, md->logger);
+	if (diag != NULL) {
+		return diag;
+	}
+	if (md->message_payloads.repeated != LEMPTY) {
+		return "more than one Notify payload";
 	}
 	const struct payload_digest *pd = md->chain[ISAKMP_NEXT_v2N];
-	if (md->message_payloads.present != v2P(N) ||
-	    md->message_payloads.repeated != LEMPTY ||
-	    pbs_left(&md->message_pbs) != 0) {
-		return "not exactly one Notify payload";
-	}
 	const struct ikev2_notify *n = &pd->payload.v2n;
 	if (n->isan_type != SIR_CHECK_SPI && n->isan_type != SIR_SPI_KNOWN &&
 	    n->isan_type != SIR_SPI_UNKNOWN) {

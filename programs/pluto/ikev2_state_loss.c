@@ -77,6 +77,17 @@ void config_state_loss_dampening(const struct keyword_value *kv,
 	}
 }
 
+/* config setup, as show_qcd_setup(): only when not the default */
+void show_state_loss_setup(struct show *s, bool globalstatus)
+{
+	if (deltatime_cmp(dampening, ==, deltatime(STATE_LOSS_DAMPENING_DEFAULT_S))) {
+		return;
+	}
+	deltatime_buf db;
+	show(s, (globalstatus ? "config.setup.qcd.dampening=%s" : "qcd-dampening=%ss"),
+	     str_deltatime(dampening, &db));
+}
+
 void clear_state_loss_stats(void)
 {
 	zero(&state_loss_stats);

@@ -111,6 +111,8 @@ struct connection_state_loss {
  */
 void config_state_loss_dampening(const struct keyword_value *kv,
 				 struct logger *logger);
+/* qcd-dampening=, in ipsec status or --globalstatus, when not the default */
+void show_state_loss_setup(struct show *s, bool globalstatus);
 
 /*
  * May one more piece of unprotected evidence be examined against

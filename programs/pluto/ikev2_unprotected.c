@@ -34,6 +34,9 @@
 #include "defs.h"
 
 #include "ikev2_unprotected.h"
+#include "ikev2.h"			/* for ikev2_decode_payloads() */
+#include "demux.h"
+#include "packet.h"
 #include "siphash.h"
 
 #include "state.h"
@@ -452,4 +455,20 @@ unsigned v2_visit_established_ike_sas(const ip_address local, const ip_address r
 {
 	unsigned connections;
 	return established_ike_sas(&local, &remote, visit, context, UINT_MAX, &connections);
+}
+
+const char *decode_v2_unprotected_notifies(struct msg_digest *md, struct logger *logger)
+{
+	md->message_payloads = ikev2_decode_payloads(logger, md, &md->message_pbs,
+						     md->hdr.isa_np);
+	if (md->message_payloads.n != v2N_NOTHING_WRONG) {
+		return "payloads do not decode";
+	}
+	if (md->message_payloads.present != v2P(N)) {
+		return "payload other than Notify";
+	}
+	if (pbs_left(&md->message_pbs) != 0) {
+		return "trailing bytes after the last payload";
+	}
+	return NULL;
 }

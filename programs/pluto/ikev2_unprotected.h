@@ -27,6 +27,8 @@
 struct child_sa;
 struct ike_sa;
 struct show;
+struct msg_digest;
+struct logger;
 
 /*
  * The gate: does a loaded connection have any of WANT (QCD_MAKER,
@@ -103,6 +105,14 @@ unsigned v2_visit_established_ike_sas(const ip_address local, const ip_address r
  * Counters: an unprotected message (or audit record) examined, and
  * the most states and connections one of them made us look at.
  */
+/*
+ * An unprotected message read with pluto's payload decoder
+ * (ikev2_decode_payloads(), logging to LOGGER): NULL when it decodes
+ * and holds Notify payloads only, nothing after the last; else what
+ * is wrong.  What the notifies must be is the caller's to check.
+ */
+const char *decode_v2_unprotected_notifies(struct msg_digest *md, struct logger *logger);
+
 void unprotected_packet_begin(void);
 void unprotected_packet_end(void);
 void show_unprotected_stats(struct show *s);
