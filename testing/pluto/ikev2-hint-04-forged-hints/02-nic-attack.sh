@@ -1,3 +1,6 @@
+# nic talks to west first, so that no forged packet below waits on
+# (or is lost to) the resolution of west's link-layer address
+../../guestbin/ping-once.sh --up 192.1.2.45
 spi=$(cat OUTPUT/spi)
 # a hint naming west's outbound spi, sent with nic's own address: not
 # the Child SA's peer
