@@ -162,9 +162,12 @@ static bool emit_v2N_sir(v2_notification_t type, const uint8_t cookie[SIR_COOKIE
 			 struct pbs_out *outs)
 {
 	struct pbs_out pl;
-	return (open_v2N_SA_output_pbs(outs, type, IKEv2_SEC_PROTO_IKE, NULL, &pl) &&
-		pbs_out_raw(&pl, cookie, SIR_COOKIE_SIZE, "SIR cookie") &&
-		(close_output_pbs(&pl), true));
+	if (!open_v2N_SA_output_pbs(outs, type, IKEv2_SEC_PROTO_IKE, NULL, &pl) ||
+	    !pbs_out_raw(&pl, cookie, SIR_COOKIE_SIZE, "SIR cookie")) {
+		return false;
+	}
+	close_output_pbs(&pl);
+	return true;
 }
 
 struct emit_v2_response_context {
