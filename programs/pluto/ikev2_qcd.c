@@ -399,16 +399,6 @@ void process_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct msg_digest *md
 	if (!(ike_qcd(ike) & QCD_TAKER)) {
 		return;
 	}
-	/*
-	 * A token in a CREATE_CHILD_SA belongs to the new SPIs of a
-	 * rekeyed IKE SA, not to this one (RFC 6290 4.3); the rekey
-	 * code hands it to the larval IKE SA
-	 * (process_v2N_QUICK_CRASH_DETECTION_for_rekey()).
-	 */
-	if (md->hdr.isa_xchg != ISAKMP_v2_IKE_AUTH &&
-	    md->hdr.isa_xchg != ISAKMP_v2_INFORMATIONAL) {
-		return;
-	}
 	store_peer_token(&ike->sa, md);
 }
 

@@ -118,10 +118,12 @@ void process_v2N_QUICK_CRASH_DETECTION_for_rekey(struct child_sa *larval_ike,
 						 struct msg_digest *md);
 
 /*
- * Taker, RFC 6290 3., 4.4.: keep the peer's token from a protected
- * message, replacing any earlier one; called for every decrypted
- * message, it looks only at IKE_AUTH and INFORMATIONAL.
- * Quietly ignores malformed tokens (debug log, counter).
+ * Taker, RFC 6290 3., 4.4.: keep the peer's token (its md->pd[]
+ * entry) from a protected message, replacing any earlier one; called
+ * by the processors of the exchanges that carry one: IKE_AUTH (both
+ * ends, the EAP responder's final request too), an INFORMATIONAL
+ * request, and the MOBIKE response.  Quietly ignores malformed tokens
+ * (debug log, counter).
  */
 void process_v2N_QUICK_CRASH_DETECTION(struct ike_sa *ike, struct msg_digest *md);
 
