@@ -54,7 +54,7 @@
 #include "demux.h"
 #include "log.h"
 #include "show.h"
-#include "server.h"		/* for schedule_callback() */
+#include "server.h"		/* for schedule_timeout() */
 #include "retransmit.h"		/* for .st_retransmit.start */
 #include "terminate.h"
 #include "ikev2_msgid.h"		/* for v2_msgid_abandon_request() */
@@ -128,6 +128,7 @@ void free_v2_state_loss(struct state *st)
 {
 	if (st->st_v2_state_loss != NULL) {
 		destroy_timeout(&st->st_v2_state_loss->give_up);
+		destroy_timeout(&st->st_v2_state_loss->window);
 	}
 	pfreeany(st->st_v2_state_loss);
 }
@@ -206,7 +207,6 @@ static void act_now(struct ike_sa **ike, enum state_loss_evidence e,
 static void end_pending(struct v2_state_loss *sl)
 {
 	sl->pending = STATE_LOSS_NONE;
-	sl->generation++;
 }
 
 /*
@@ -243,20 +243,12 @@ static void sir_window_closed(struct ike_sa *ike)
 /*
  * The window closed with no protected message from the peer.
  */
-static void window_closed(const char *story UNUSED, struct state *st, void *context)
+static void window_closed(void *arg, const struct timer_event *event UNUSED)
 {
-	unsigned generation = (uintptr_t)context;
-	if (st == NULL) {
-		/* the IKE SA went away meanwhile */
-		return;
-	}
-	struct ike_sa *ike = pexpect_ike_sa(st);
-	if (ike == NULL) {
-		return;
-	}
+	struct ike_sa *ike = arg;
 	struct v2_state_loss *sl = state_loss_of(ike);
-	if (sl->pending == STATE_LOSS_NONE || sl->generation != generation) {
-		/* cancelled, or a newer decision */
+	if (sl->pending == STATE_LOSS_NONE) {
+		/* cancelled */
 		return;
 	}
 	enum state_loss_evidence e = sl->pending;
@@ -284,6 +276,17 @@ static void window_closed(const char *story UNUSED, struct state *st, void *cont
 		return;
 	}
 	act_now(&ike, e, why);
+}
+
+/*
+ * The window is a timer of the IKE SA's own, destroyed with it (and
+ * by the next window), so that nothing of it outlives the IKE SA.
+ */
+static void schedule_window(struct ike_sa *ike, const char *name)
+{
+	struct v2_state_loss *sl = state_loss_of(ike);
+	destroy_timeout(&sl->window);
+	schedule_timeout(name, &sl->window, sl->pending_window, window_closed, ike);
 }
 
 static bool dampened(const struct connection *c, monotime_t now)
@@ -375,9 +378,7 @@ void state_loss_evidence(struct ike_sa **ike, enum state_loss_evidence e,
 	     "state loss: %s (from %s); waiting %ss for a protected message before acting",
 	     state_loss_evidence_story(e), str_endpoint(&md->sender, &eb),
 	     str_deltatime(sl->pending_window, &wb));
-	schedule_callback("state loss: window", sl->pending_window,
-			  (*ike)->sa.st_serialno, window_closed,
-			  (void *)(uintptr_t)sl->generation);
+	schedule_window(*ike, "state loss: window");
 	/*
 	 * Send the outstanding request again now: a peer that still
 	 * has the IKE SA gets a fresh copy (the first may have been
@@ -538,9 +539,7 @@ void state_loss_sir_query_sent(struct ike_sa *ike, uint32_t t)
 	deltatime_buf wb;
 	ldbg(ike->sa.logger, "state loss: SIR: waiting %ss for answers to CHECK_SPI",
 	     str_deltatime(sl->pending_window, &wb));
-	schedule_callback("state loss: SIR window", sl->pending_window,
-			  ike->sa.st_serialno, window_closed,
-			  (void *)(uintptr_t)sl->generation);
+	schedule_window(ike, "state loss: SIR window");
 }
 
 void state_loss_sir_answer(struct ike_sa *ike, uint32_t t, bool known)

@@ -69,7 +69,6 @@ struct v2_state_loss {
 	uint32_t sir_query_time;
 	/* evidence looked at for the outstanding request (cap) */
 	uint32_t examined_msgid;
-	unsigned generation;		/* bumped when a decision ends */
 	/* SIR: what came back for the query before the window closed */
 	uint16_t sir_acks;
 	uint16_t sir_nacks;
@@ -84,6 +83,8 @@ struct v2_state_loss {
 	 */
 	bool replacing_certain;
 	struct timeout *give_up;
+	/* the decision's window (state_loss_evidence(), SIR queries) */
+	struct timeout *window;
 	bool sir_contradicted;	/* a protected message arrived */
 	bool peer_token;	/* QCD: the peer gave us a token */
 	/* a liveness probe that a hint started is outstanding */
