@@ -57,8 +57,6 @@
 #include "packet.h"
 #include "log.h"
 #include "show.h"
-#include "send.h"
-#include "ikev2_send.h"		/* for send_v2_response_from_md() */
 #include "ikev2.h"
 #include "ikev2_msgid.h"
 #include "ikev2_notification.h"
@@ -68,10 +66,7 @@
 #include "impair.h"
 #include "ip_address.h"
 #include "ip_endpoint.h"
-#include "iface.h"			/* for struct iface_endpoint */
-#include "orient.h"			/* for oriented() */
 #include "monotime.h"
-#include "ipsecconf/confread.h"		/* for struct keyword_value */
 
 /*
  * Counters: ipsec whack --qcd-status and --globalstatus.
