@@ -7,6 +7,8 @@ ipsec whack --rekey-child --name westnet-eastnet-qcd --asynchronous
 ipsec whack --rekey-ike --name westnet-eastnet-qcd --asynchronous
 ../../guestbin/qcd-forge.py sniff-replay /tmp/token.reply --to 192.1.2.23 --wait 30 --spoof --match-exchange CREATE_CHILD_SA
 ../../guestbin/wait-for-pluto.sh --timeout 60 'initiator rekeyed IKE SA'
+# the old Child SA goes once east answers its delete
+../../guestbin/wait-for-pluto.sh --timeout 30 '#2: ESP traffic information'
 # the token verified both times, but it answered no probe: weighed
 # not at all; nothing replaced, nothing deleted, traffic flows
 ../../guestbin/qcd-status.sh 'decision.(not_probe|window|forgery_caught|acted|make_before_break)'
