@@ -238,7 +238,10 @@ static void send_invalid_spi_hint_from(ip_address src, ip_address dst, ipsec_spi
 		}
 	}
 	if (!sent) {
+		/* counted, not logged: the ESP that asked for it is unauthenticated */
 		hint_stats.send_failed++;
+		ldbg(logger, "INVALID_SPI: ESP from %s for unknown SPI 0x%08x; sending the unprotected INVALID_SPI failed",
+		     str_address(&src, &sb), ntohl(spi));
 		return;
 	}
 	hint_stats.sent++;
