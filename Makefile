@@ -31,7 +31,7 @@ SWANTEST := $(TOP)/testing/uml/swantest
 # at a time is fastest on 2 cores with the 7.2 guests: docs/testbed.md)
 TEST_JOBS ?= 3
 
-OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standard programs lib include configs testing/programs testing/guestbin 2>/dev/null)
+OVERLAY := $(shell cd $(TOP) && git ls-files --cached --others --exclude-standard programs lib include configs testing/programs testing/guestbin testing/sanitizers 2>/dev/null)
 PATCHES := patches/series $(shell sed -e '/^\#/d' -e 's:^:patches/:' patches/series 2>/dev/null)
 
 .PHONY: all patched stock uml-kernel deps check check-slow check-stock check-upstream \

@@ -2,4 +2,4 @@
 ../../guestbin/wait-for-pluto.sh --timeout 60 'went unanswered; keeping the IKE SA'
 ../../guestbin/qcd-status.sh 'hint.probed' 'decision.(probe_unanswered|window|acted)'
 grep -c -e 'deleting IKE SA' -e 'revival' /tmp/pluto.log
-ipsec whack --trafficstatus | sed -e 's/\(in\|out\)Bytes=[0-9]*/\1Bytes=N/g'
+ipsec whack --trafficstatus

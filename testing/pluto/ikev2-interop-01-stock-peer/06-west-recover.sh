@@ -1,8 +1,8 @@
 # no token comes back: liveness decides, as in stock
-../../guestbin/wait-for-pluto.sh --timeout 90 'second timeout exceeded' | sed -e 's/after [0-9]* retransmits/after N retransmits/'
+../../guestbin/wait-for-pluto.sh --timeout 90 'second timeout exceeded'
 # (the new Child SA is #6 unless a slow host made the revival's
 # IKE_AUTH time out once)
-../../guestbin/wait-for-pluto.sh --timeout 60 '#\([5-9]\|[1-9][0-9]\+\): initiator established Child SA' | sed -e 's/#[0-9][0-9]*/#N/g' -e 's/0x[0-9a-f]*/0xSPI/g'
+../../guestbin/wait-for-pluto.sh --timeout 60 '#\([5-9]\|[1-9][0-9]\+\): initiator established Child SA'
 ../../guestbin/ping-once.sh --up -I 192.0.1.254 192.0.2.254
 grep -c -E 'lost its IKE SA state|forged state-loss evidence|ASSERTION|EXPECTATION' /tmp/pluto.log
 ../../guestbin/qcd-status.sh 'verify' 'decision.acted'

@@ -1,2 +1,2 @@
 # 20 protected requests for unknown IKE SPIs from one address, at once
-python3 qcd-flood.py 20 | sed -e 's/answered: [0-9]*/answered: N/'
+python3 qcd-flood.py 20

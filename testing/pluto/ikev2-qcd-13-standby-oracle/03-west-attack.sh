@@ -8,4 +8,4 @@ spis=$(grep -o -E 'cookie [0-9a-f]{16}->[0-9a-f]{16}' /tmp/auth.txt | head -n 1 
 ../../guestbin/qcd-status.sh 'verify.(ok|not_peer)'
 # ... so it answers the next probe as if from east
 ../../guestbin/qcd-forge.py sniff-replay /tmp/token.reply --to 192.1.2.23 --wait 30 --spoof
-../../guestbin/wait-for-pluto.sh --timeout 30 'forged state-loss evidence caught' | sed -e 's/arrived [0-9.]*s after/arrived Ns after/'
+../../guestbin/wait-for-pluto.sh --timeout 30 'forged state-loss evidence caught'

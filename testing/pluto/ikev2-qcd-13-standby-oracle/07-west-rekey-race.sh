@@ -3,7 +3,7 @@
 # from east, while east is still doing the DH
 ipsec whack --rekey-child --name westnet-eastnet-qcd --asynchronous
 ../../guestbin/qcd-forge.py sniff-replay /tmp/token.reply --to 192.1.2.23 --wait 30 --spoof --match-exchange CREATE_CHILD_SA
-../../guestbin/wait-for-pluto.sh --timeout 60 'initiator rekeyed Child SA' | sed -e 's/0x[0-9a-f]*/0xSPI/g'
+../../guestbin/wait-for-pluto.sh --timeout 60 'initiator rekeyed Child SA'
 ipsec whack --rekey-ike --name westnet-eastnet-qcd --asynchronous
 ../../guestbin/qcd-forge.py sniff-replay /tmp/token.reply --to 192.1.2.23 --wait 30 --spoof --match-exchange CREATE_CHILD_SA
 ../../guestbin/wait-for-pluto.sh --timeout 60 'initiator rekeyed IKE SA'
@@ -14,4 +14,4 @@ ipsec whack --rekey-ike --name westnet-eastnet-qcd --asynchronous
 ../../guestbin/qcd-status.sh 'decision.(not_probe|window|forgery_caught|acted|make_before_break)'
 grep -c -e 'deleting IKE SA without notification' -e 'establishing a new IKE SA' /tmp/pluto.log
 ../../guestbin/ping-once.sh --up -I 192.0.1.254 192.0.2.254
-ipsec whack --trafficstatus | sed -e 's/\(in\|out\)Bytes=[0-9]*/\1Bytes=N/g'
+ipsec whack --trafficstatus

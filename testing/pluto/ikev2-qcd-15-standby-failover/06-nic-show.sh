@@ -1,3 +1,3 @@
 # nic answered west's probe on the service address and holds the new SAs
-ipsec whack --qcd-status | grep -E 'replies\.(sent|not_service)' | sed -e 's/sent=[1-9][0-9]*$/sent=N/'
+../../guestbin/qcd-status.sh 'replies\.(sent|not_service)'
 ipsec whack --trafficstatus

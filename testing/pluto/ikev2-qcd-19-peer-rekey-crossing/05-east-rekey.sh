@@ -6,7 +6,7 @@ ipsec whack --rekey-ike --name westnet-eastnet-qcd --asynchronous
 ../../guestbin/wait-for-pluto.sh --timeout 30 '#1: deleting IKE SA'
 iptables -F INPUT
 iptables -F OUTPUT
-../../guestbin/wait-for-pluto.sh --timeout 30 'responder established Child SA using #3' | sed -e 's/0x[0-9a-f]*/0xSPI/g'
+../../guestbin/wait-for-pluto.sh --timeout 30 'responder established Child SA using #3'
 ../../guestbin/wait-for-pluto.sh --timeout 30 'deleting lingering IKE SA'
 ipsec showstates
 ../../guestbin/ping-once.sh --up -I 192.0.2.254 192.0.1.254

@@ -5,5 +5,6 @@
 echo $(date +%s.%N) $(cat OUTPUT/failover) | awk '{ printf "back %.1fs after the failover\n", $1 - $2 }' > OUTPUT/west-back
 ../../guestbin/wait-for-pluto.sh --timeout 30 'is established; deleting this IKE SA'
 ../../guestbin/ping-once.sh --up 198.51.100.23
-ipsec whack --trafficstatus | sed -e 's/\(in\|out\)Bytes=[0-9]*/\1Bytes=N/g'
-../../guestbin/qcd-status.sh 'verify\.(ok|failed)=' 'sir\.(queries_sent|ack|nack|bad_cookie)=' 'decision\.(window|acted|make_before_break|sir_window|forgery_caught)=' | sed -e 's/failed=[1-9][0-9]*$/failed=N (N > 0)/'
+ipsec whack --trafficstatus
+../../guestbin/qcd-status.sh --nonzero 'verify\.failed='
+../../guestbin/qcd-status.sh 'verify\.ok=' 'sir\.(queries_sent|ack|nack|bad_cookie)=' 'decision\.(window|acted|make_before_break|sir_window|forgery_caught)='

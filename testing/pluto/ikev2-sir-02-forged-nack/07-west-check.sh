@@ -1,3 +1,3 @@
 # the tunnel survived both
 ../../guestbin/ping-once.sh --up 198.51.100.23
-ipsec whack --trafficstatus | sed -e 's/\(in\|out\)Bytes=[0-9]*/\1Bytes=N/g'
+ipsec whack --trafficstatus
