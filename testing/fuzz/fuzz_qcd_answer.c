@@ -15,6 +15,8 @@
 
 #include "pluto_harness.h"
 #include "ikev2_qcd.h"
+/* (built in the tree's programs/pluto, as pluto's own objects are) */
+#include "../../testing/programs/qcdcheck/build_notifies.h"
 
 /* decode MESSAGE; NULL, or why it was refused */
 static const char *decode(const uint8_t *message, size_t size, unsigned *nr_tokens)
@@ -42,33 +44,11 @@ static const char *decode(const uint8_t *message, size_t size, unsigned *nr_toke
 }
 
 /* a message: the IKE header, then notifies (type, protoid, spisize, data length) */
-struct n {
-	unsigned type;
-	uint8_t protoid;
-	uint8_t spisize;
-	size_t len;
-};
-
 static size_t build(uint8_t *buf, const struct n *ns, unsigned nr, size_t trailing)
 {
-	size_t off = 28;
 	fake_ike_header(buf, (nr > 0 ? ISAKMP_NEXT_v2N : ISAKMP_NEXT_v2NONE),
 			ISAKMP_v2_INFORMATIONAL, ISAKMP_FLAGS_v2_MSG_R);
-	for (unsigned i = 0; i < nr; i++) {
-		size_t length = 8 + ns[i].spisize + ns[i].len;
-		buf[off + 0] = (i + 1 < nr ? ISAKMP_NEXT_v2N : ISAKMP_NEXT_v2NONE);
-		buf[off + 1] = 0;
-		buf[off + 2] = length >> 8;
-		buf[off + 3] = length & 0xff;
-		buf[off + 4] = ns[i].protoid;
-		buf[off + 5] = ns[i].spisize;
-		buf[off + 6] = ns[i].type >> 8;
-		buf[off + 7] = ns[i].type & 0xff;
-		memset(buf + off + 8, 0x40 + i, ns[i].spisize + ns[i].len);
-		off += length;
-	}
-	memset(buf + off, 0xee, trailing);
-	off += trailing;
+	size_t off = 28 + build_notifies(buf + 28, ns, nr, trailing);
 	set_ike_length(buf, off);
 	return off;
 }

@@ -28,6 +28,7 @@
 #include "qcd_token.h"
 #include "siphash.h"
 #include "ike_alg.h"
+#include "build_notifies.h"
 #include "crypt_symkey.h"
 #include "fips_mode.h"
 #include "ietf_constants.h"
@@ -281,34 +282,6 @@ static void check_token_eq(void)
 	}
 }
 
-/* build an unprotected reply body: notifies (type, protoid, data_len) */
-struct n {
-	unsigned type;
-	uint8_t protoid;
-	uint8_t spisize;
-	size_t len;
-};
-
-static size_t build(uint8_t *buf, const struct n *ns, unsigned nr, size_t trailing)
-{
-	size_t off = 0;
-	for (unsigned i = 0; i < nr; i++) {
-		size_t length = 8 + ns[i].spisize + ns[i].len;
-		buf[off + 0] = (i + 1 < nr ? ISAKMP_NEXT_v2N : ISAKMP_NEXT_v2NONE);
-		buf[off + 1] = 0;
-		buf[off + 2] = length >> 8;
-		buf[off + 3] = length & 0xff;
-		buf[off + 4] = ns[i].protoid;
-		buf[off + 5] = ns[i].spisize;
-		buf[off + 6] = ns[i].type >> 8;
-		buf[off + 7] = ns[i].type & 0xff;
-		memset(buf + off + 8, 0x40 + i, ns[i].spisize + ns[i].len);
-		off += length;
-	}
-	memset(buf + off, 0xee, trailing);
-	return off + trailing;
-}
-
 /*
  * Packet dumps: token bytes are zeroed in unprotected messages, with
  * or without a non-ESP marker; protected messages and messages
@@ -329,7 +302,7 @@ static void check_mask_tokens(void)
 		hdr[17] = 0x20;			/* IKEv2 */
 		hdr[18] = ISAKMP_v2_INFORMATIONAL;
 		hdr[19] = 0x20;			/* R */
-		size_t body = build(hdr + 28, ns, elemsof(ns), 0);
+		size_t body = build_notifies(hdr + 28, ns, elemsof(ns), 0);
 		size_t len = marker + 28 + body;
 		uint8_t out[512];
 		size_t n = qcd_mask_tokens(shunk2(msg, len), out, sizeof(out));
@@ -375,7 +348,7 @@ static void check_mask_tokens(void)
 		}
 		/* no token: nothing to hide */
 		hdr[16] = ISAKMP_NEXT_v2N;
-		body = build(hdr + 28, ns, 1, 0);
+		body = build_notifies(hdr + 28, ns, 1, 0);
 		if (qcd_mask_tokens(shunk2(msg, marker + 28 + body), out, sizeof(out)) != 0) {
 			FAIL("[marker %u] message without a token masked", marker);
 		}
