@@ -1,3 +1,4 @@
-(tcpdump --immediate-mode -i eth1 -n -vv -c 1 udp port 500 and 'udp[26:1] = 35' > /tmp/auth.txt 2>/dev/null &)
+../../guestbin/tcpdump.sh --start -i eth1
 ipsec auto --up westnet-eastnet-qcd
 ../../guestbin/ping-once.sh --up -I 192.0.1.254 192.0.2.254
+../../guestbin/tcpdump.sh --stop -i eth1 -- -vv -c 1 udp port 500 and 'udp[26:1] = 35' > /tmp/auth.txt

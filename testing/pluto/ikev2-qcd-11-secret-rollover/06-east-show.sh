@@ -1,5 +1,5 @@
 # the unprotected reply: INVALID_IKE_SPI and three QCD tokens (.1, .2, .3)
-timeout 30 sh -c 'while pidof tcpdump > /dev/null; do sleep 0.5; done'
+../../guestbin/tcpdump.sh --stop -i eth1 -- -w /tmp/qcd.pcap -c 1 src host 192.1.2.23 and udp port 500
 tcpdump -r /tmp/qcd.pcap -n -vvv 2>/dev/null | grep -o -E '(ikev2_[a-z_]*|inf2|child_sa|parent_sa|ikev2_auth)\[[IRV]*\]|prot_id=[^ )]*|type=[^ )]*' | sort | uniq -c
 ../../guestbin/dissect-check.sh /tmp/qcd.pcap
 ipsec qcdsecret --status 2>/dev/null
