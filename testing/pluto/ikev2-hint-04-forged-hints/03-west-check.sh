@@ -1,5 +1,5 @@
 # wait for the flood to be read (the counters stop moving)
-timeout 30 sh -c 'a=; while b=$(ipsec whack --qcd-status | grep hint.received); [ "$a" != "$b" ]; do a=$b; sleep 1; done'
+../../guestbin/wait-until-counter-settles.sh hint.received
 ipsec whack --qcd-status | grep -E 'hint.(received|rate_limited)' > OUTPUT/flood-counters
 ../../guestbin/qcd-status.sh 'hint.(no_sa|malformed)'
 ../../guestbin/qcd-status.sh --nonzero 'hint.(probed|damped)'
